@@ -1,0 +1,45 @@
+package io.pyvider.adapters.crypto;
+
+import io.pyvider.application.port.out.CertificateIssuer;
+import io.pyvider.application.port.out.Environment;
+import io.pyvider.application.port.out.IdGenerator;
+import io.pyvider.application.port.out.StateSealer;
+import java.security.SecureRandom;
+import java.time.Instant;
+
+/** Factories for this adapter's implementations, for code that is not wired by Dagger (the CLI, other tests). */
+public final class Crypto {
+
+  private Crypto() {}
+
+  /** A key ring over this environment; it reads nothing until a key is first needed. */
+  public static KeyRing keyRing(Environment environment) {
+    return new KeyRing(environment, new SecureRandom());
+  }
+
+  /** A sealer over an existing ring (share the ring to see its first-run notice). */
+  public static StateSealer sealer(KeyRing ring) {
+    return new PrivateStateSealer(ring, new SecureRandom());
+  }
+
+  /** A sealer over a new key ring for this environment. */
+  public static StateSealer sealer(Environment environment) {
+    return sealer(keyRing(environment));
+  }
+
+  public static CertificateIssuer certificateIssuer() {
+    return new SelfSignedCertificateIssuer(Instant::now, new SecureRandom());
+  }
+
+  public static IdGenerator idGenerator() {
+    return new SecureRandomIdGenerator();
+  }
+
+  /**
+   * A new secret for {@code PYVIDER_PRIVATE_STATE_SHARED_SECRET}: 32 random bytes, base64url without padding (43
+   * characters, no comma, so it can also be listed in {@code PYVIDER_PRIVATE_STATE_PREVIOUS_SECRETS}).
+   */
+  public static String newSharedSecret() {
+    return KeyRing.newSecret(new SecureRandom());
+  }
+}

@@ -1,0 +1,133 @@
+package io.pyvider.adapters.grpc.plugin;
+
+import io.grpc.BindableService;
+import io.grpc.Server;
+import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.netty.shaded.io.netty.handler.ssl.ClientAuth;
+import io.grpc.netty.shaded.io.netty.handler.ssl.SslContext;
+import io.grpc.netty.shaded.io.netty.handler.ssl.SslContextBuilder;
+import io.grpc.netty.shaded.io.netty.handler.ssl.SslProvider;
+import io.grpc.protobuf.services.HealthStatusManager;
+import io.pyvider.application.port.out.TlsIdentity;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The go-plugin server side: gRPC on 127.0.0.1 within Terraform's port range, mutual TLS that requires the client
+ * certificate Terraform sent, ALPN h2, the health service reporting "plugin" as SERVING, and the controller and stdio
+ * services. TCP rather than a unix socket: portable, no native transport to load, and measured no slower.
+ */
+public final class PluginServer {
+
+  /** Terraform-plugin-go raises grpc's 4 MiB inbound limit to 256 MiB; large states need it. */
+  static final int MAX_INBOUND_MESSAGE_BYTES = 256 << 20;
+  static final String LOOPBACK = "127.0.0.1";
+
+  private final Server server;
+  private final StdioService stdio;
+  private final int port;
+
+  private PluginServer(Server server, StdioService stdio, int port) {
+    this.server = server;
+    this.stdio = stdio;
+    this.port = port;
+  }
+
+  /**
+   * Binds the first free port of the range (starting at a random point, so concurrent providers rarely collide) and
+   * starts serving. {@code identity} is null when TLS is off.
+   */
+  public static PluginServer start(PluginEnvironment environment, TlsIdentity identity,
+      Collection<BindableService> services, Runnable onShutdownRequest) throws IOException {
+    SslContext tls = identity == null ? null : sslContext(identity, environment.clientCertificatePem().orElseThrow());
+    HealthStatusManager health = new HealthStatusManager();
+    health.setStatus("plugin", io.grpc.health.v1.HealthCheckResponse.ServingStatus.SERVING);
+    StdioService stdio = new StdioService();
+    List<BindableService> all = new ArrayList<>(services);
+    all.add(health.getHealthService());
+    all.add(new ControllerService(onShutdownRequest));
+    all.add(stdio);
+
+    int min = Math.max(1, environment.minPort());
+    int max = Math.max(min, environment.maxPort());
+    int span = max - min + 1;
+    int offset = ThreadLocalRandom.current().nextInt(span);
+    IOException lastFailure = null;
+    for (int attempt = 0; attempt < Math.min(span, 200); attempt++) {
+      int port = min + (offset + attempt) % span;
+      NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress(LOOPBACK, port))
+          .maxInboundMessageSize(MAX_INBOUND_MESSAGE_BYTES);
+      if (tls != null) {
+        builder.sslContext(tls);
+      }
+      all.forEach(builder::addService);
+      Server server = builder.build();
+      try {
+        server.start();
+        return new PluginServer(server, stdio, port);
+      } catch (IOException inUse) {
+        lastFailure = inUse;
+        server.shutdownNow();
+      }
+    }
+    throw new IOException("no free TCP port on " + LOOPBACK + " between " + min + " and " + max, lastFailure);
+  }
+
+  private static SslContext sslContext(TlsIdentity identity, String clientCertificatePem) throws IOException {
+    // The JDK TLS provider, not netty's OpenSSL: BoringSSL rejects Terraform's P-521 client certificate.
+    SslContextBuilder builder = SslContextBuilder.forServer(identity.privateKey(), identity.certificate())
+        .trustManager(parseCertificates(clientCertificatePem).toArray(new X509Certificate[0]))
+        .clientAuth(ClientAuth.REQUIRE);
+    return GrpcSslContexts.configure(builder, SslProvider.JDK).build();
+  }
+
+  static List<X509Certificate> parseCertificates(String pem) throws IOException {
+    try {
+      CertificateFactory factory = CertificateFactory.getInstance("X.509");
+      List<X509Certificate> certificates = new ArrayList<>();
+      for (java.security.cert.Certificate certificate : factory.generateCertificates(
+          new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)))) {
+        certificates.add((X509Certificate) certificate);
+      }
+      if (certificates.isEmpty()) {
+        throw new IOException("PLUGIN_CLIENT_CERT holds no certificate");
+      }
+      return certificates;
+    } catch (CertificateException unreadable) {
+      throw new IOException("PLUGIN_CLIENT_CERT is not a PEM certificate: " + unreadable.getMessage(), unreadable);
+    }
+  }
+
+  public int port() {
+    return port;
+  }
+
+  /** Stops accepting calls, lets those in flight finish briefly, then closes everything. */
+  public void stop() {
+    stdio.closeAll();
+    server.shutdown();
+    try {
+      if (!server.awaitTermination(1, TimeUnit.SECONDS)) {
+        server.shutdownNow();
+      }
+    } catch (InterruptedException interrupted) {
+      server.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  public void awaitTermination() throws InterruptedException {
+    server.awaitTermination();
+  }
+}

@@ -1,0 +1,250 @@
+package io.pyvider.adapters.grpc.service;
+
+import io.grpc.stub.StreamObserver;
+import io.pyvider.adapters.grpc.plugin.HcLog;
+import io.pyvider.adapters.grpc.proto.ProviderGrpc;
+import io.pyvider.adapters.grpc.proto.Tfplugin6;
+import io.pyvider.adapters.grpc.toproto.DiagnosticsToProto;
+import io.pyvider.adapters.grpc.toproto.DynamicValues;
+import io.pyvider.adapters.grpc.toproto.PathToProto;
+import io.pyvider.adapters.grpc.toproto.SchemaToProto;
+import io.pyvider.application.port.in.Commands;
+import io.pyvider.application.port.in.DataSourceUseCase;
+import io.pyvider.application.port.in.ManagedResourceUseCase;
+import io.pyvider.application.port.in.Outcomes;
+import io.pyvider.application.port.in.ProviderConfigurationUseCase;
+import io.pyvider.application.port.in.ProviderSchemaUseCase;
+import io.pyvider.domain.terraform.diag.Diagnostic;
+import io.pyvider.domain.terraform.diag.Diagnostics;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * tfplugin6.Provider: each method maps the request, calls a use case and maps the answer back. Any failure, even a
+ * bug, becomes an error diagnostic in a normal response, never a dropped call.
+ */
+public final class TerraformProviderService extends ProviderGrpc.ProviderImplBase {
+
+  private final ProviderSchemaUseCase schemas;
+  private final ProviderConfigurationUseCase configuration;
+  private final ManagedResourceUseCase resources;
+  private final DataSourceUseCase dataSources;
+  private final HcLog log;
+  private final Tfplugin6.GetProviderSchema.Response schemaResponse;
+
+  public TerraformProviderService(ProviderSchemaUseCase schemas, ProviderConfigurationUseCase configuration,
+      ManagedResourceUseCase resources, DataSourceUseCase dataSources, HcLog log) {
+    this.schemas = schemas;
+    this.configuration = configuration;
+    this.resources = resources;
+    this.dataSources = dataSources;
+    this.log = log;
+    this.schemaResponse = buildSchemaResponse(schemas.schemas());
+  }
+
+  private static Tfplugin6.GetProviderSchema.Response buildSchemaResponse(Outcomes.ProviderSchemas all) {
+    Tfplugin6.GetProviderSchema.Response.Builder response = Tfplugin6.GetProviderSchema.Response.newBuilder()
+        .setProvider(SchemaToProto.schema(all.provider()))
+        .setServerCapabilities(Tfplugin6.ServerCapabilities.newBuilder()
+            .setPlanDestroy(true)
+            .setGetProviderSchemaOptional(true));
+    all.resources().forEach((name, schema) -> response.putResourceSchemas(name, SchemaToProto.schema(schema)));
+    all.dataSources().forEach((name, schema) -> response.putDataSourceSchemas(name, SchemaToProto.schema(schema)));
+    return response.build();
+  }
+
+  @Override
+  public void getMetadata(Tfplugin6.GetMetadata.Request request,
+      StreamObserver<Tfplugin6.GetMetadata.Response> out) {
+    answer(out, "GetMetadata", "", () -> {
+      Tfplugin6.GetMetadata.Response.Builder response = Tfplugin6.GetMetadata.Response.newBuilder()
+          .setServerCapabilities(schemaResponse.getServerCapabilities());
+      schemaResponse.getResourceSchemasMap().keySet().forEach(name -> response.addResources(
+          Tfplugin6.GetMetadata.ResourceMetadata.newBuilder().setTypeName(name)));
+      schemaResponse.getDataSourceSchemasMap().keySet().forEach(name -> response.addDataSources(
+          Tfplugin6.GetMetadata.DataSourceMetadata.newBuilder().setTypeName(name)));
+      return response.build();
+    }, diagnostics -> Tfplugin6.GetMetadata.Response.newBuilder().addAllDiagnostics(diagnostics).build());
+  }
+
+  @Override
+  public void getProviderSchema(Tfplugin6.GetProviderSchema.Request request,
+      StreamObserver<Tfplugin6.GetProviderSchema.Response> out) {
+    answer(out, "GetProviderSchema", "", () -> schemaResponse,
+        diagnostics -> Tfplugin6.GetProviderSchema.Response.newBuilder().addAllDiagnostics(diagnostics).build());
+  }
+
+  @Override
+  public void getResourceIdentitySchemas(Tfplugin6.GetResourceIdentitySchemas.Request request,
+      StreamObserver<Tfplugin6.GetResourceIdentitySchemas.Response> out) {
+    // No resource declares an identity yet: an empty map is the honest answer (Terraform treats it as none).
+    answer(out, "GetResourceIdentitySchemas", "", Tfplugin6.GetResourceIdentitySchemas.Response::getDefaultInstance,
+        diagnostics -> Tfplugin6.GetResourceIdentitySchemas.Response.newBuilder().addAllDiagnostics(diagnostics)
+            .build());
+  }
+
+  @Override
+  public void validateProviderConfig(Tfplugin6.ValidateProviderConfig.Request request,
+      StreamObserver<Tfplugin6.ValidateProviderConfig.Response> out) {
+    answer(out, "ValidateProviderConfig", "",
+        () -> Tfplugin6.ValidateProviderConfig.Response.newBuilder()
+            .addAllDiagnostics(diagnostics(configuration.validate(WireValues.of(request.getConfig())))).build(),
+        diagnostics -> Tfplugin6.ValidateProviderConfig.Response.newBuilder().addAllDiagnostics(diagnostics).build());
+  }
+
+  @Override
+  public void configureProvider(Tfplugin6.ConfigureProvider.Request request,
+      StreamObserver<Tfplugin6.ConfigureProvider.Response> out) {
+    answer(out, "ConfigureProvider", "",
+        () -> Tfplugin6.ConfigureProvider.Response.newBuilder()
+            .addAllDiagnostics(diagnostics(configuration.configure(WireValues.of(request.getConfig())))).build(),
+        diagnostics -> Tfplugin6.ConfigureProvider.Response.newBuilder().addAllDiagnostics(diagnostics).build());
+  }
+
+  @Override
+  public void validateResourceConfig(Tfplugin6.ValidateResourceConfig.Request request,
+      StreamObserver<Tfplugin6.ValidateResourceConfig.Response> out) {
+    answer(out, "ValidateResourceConfig", request.getTypeName(),
+        () -> Tfplugin6.ValidateResourceConfig.Response.newBuilder().addAllDiagnostics(diagnostics(
+            resources.validate(new Commands.ValidateConfig(request.getTypeName(),
+                WireValues.of(request.getConfig()))))).build(),
+        diagnostics -> Tfplugin6.ValidateResourceConfig.Response.newBuilder().addAllDiagnostics(diagnostics).build());
+  }
+
+  @Override
+  public void validateDataResourceConfig(Tfplugin6.ValidateDataResourceConfig.Request request,
+      StreamObserver<Tfplugin6.ValidateDataResourceConfig.Response> out) {
+    answer(out, "ValidateDataResourceConfig", request.getTypeName(),
+        () -> Tfplugin6.ValidateDataResourceConfig.Response.newBuilder().addAllDiagnostics(diagnostics(
+            dataSources.validate(new Commands.ValidateConfig(request.getTypeName(),
+                WireValues.of(request.getConfig()))))).build(),
+        diagnostics -> Tfplugin6.ValidateDataResourceConfig.Response.newBuilder().addAllDiagnostics(diagnostics)
+            .build());
+  }
+
+  @Override
+  public void upgradeResourceState(Tfplugin6.UpgradeResourceState.Request request,
+      StreamObserver<Tfplugin6.UpgradeResourceState.Response> out) {
+    answer(out, "UpgradeResourceState", request.getTypeName(), () -> {
+      Outcomes.UpgradeResource outcome = resources.upgrade(new Commands.UpgradeResource(request.getTypeName(),
+          request.getVersion(), WireValues.ofRawState(request.getRawState())));
+      return Tfplugin6.UpgradeResourceState.Response.newBuilder()
+          .setUpgradedState(DynamicValues.encode(outcome.upgraded(), outcome.type()))
+          .addAllDiagnostics(diagnostics(outcome.diagnostics())).build();
+    }, diagnostics -> Tfplugin6.UpgradeResourceState.Response.newBuilder().addAllDiagnostics(diagnostics).build());
+  }
+
+  @Override
+  public void readResource(Tfplugin6.ReadResource.Request request,
+      StreamObserver<Tfplugin6.ReadResource.Response> out) {
+    answer(out, "ReadResource", request.getTypeName(), () -> {
+      Outcomes.ReadResource outcome = resources.read(new Commands.ReadResource(request.getTypeName(),
+          WireValues.of(request.getCurrentState()), request.getPrivate().toByteArray()));
+      return Tfplugin6.ReadResource.Response.newBuilder()
+          .setNewState(DynamicValues.encode(outcome.newState(), outcome.type()))
+          .setPrivate(com.google.protobuf.ByteString.copyFrom(outcome.privateState()))
+          .addAllDiagnostics(diagnostics(outcome.diagnostics())).build();
+    }, diagnostics -> Tfplugin6.ReadResource.Response.newBuilder()
+        // On a failure Terraform keeps the response's private: hand back what it sent so nothing is lost.
+        .setNewState(request.getCurrentState()).setPrivate(request.getPrivate())
+        .addAllDiagnostics(diagnostics).build());
+  }
+
+  @Override
+  public void planResourceChange(Tfplugin6.PlanResourceChange.Request request,
+      StreamObserver<Tfplugin6.PlanResourceChange.Response> out) {
+    answer(out, "PlanResourceChange", request.getTypeName(), () -> {
+      Outcomes.PlanResource outcome = resources.plan(new Commands.PlanResource(request.getTypeName(),
+          WireValues.of(request.getPriorState()), WireValues.of(request.getProposedNewState()),
+          WireValues.of(request.getConfig()), request.getPriorPrivate().toByteArray()));
+      Tfplugin6.PlanResourceChange.Response.Builder response = Tfplugin6.PlanResourceChange.Response.newBuilder()
+          .setPlannedState(DynamicValues.encode(outcome.planned(), outcome.type()))
+          .setPlannedPrivate(com.google.protobuf.ByteString.copyFrom(outcome.plannedPrivate()))
+          .addAllDiagnostics(diagnostics(outcome.diagnostics()));
+      outcome.requiresReplace().forEach(path -> response.addRequiresReplace(PathToProto.path(path)));
+      return response.build();
+    }, diagnostics -> Tfplugin6.PlanResourceChange.Response.newBuilder().addAllDiagnostics(diagnostics).build());
+  }
+
+  @Override
+  public void applyResourceChange(Tfplugin6.ApplyResourceChange.Request request,
+      StreamObserver<Tfplugin6.ApplyResourceChange.Response> out) {
+    answer(out, "ApplyResourceChange", request.getTypeName(), () -> {
+      Outcomes.ApplyResource outcome = resources.apply(new Commands.ApplyResource(request.getTypeName(),
+          WireValues.of(request.getPriorState()), WireValues.of(request.getPlannedState()),
+          WireValues.of(request.getConfig()), request.getPlannedPrivate().toByteArray()));
+      return Tfplugin6.ApplyResourceChange.Response.newBuilder()
+          .setNewState(DynamicValues.encode(outcome.newState(), outcome.type()))
+          .setPrivate(com.google.protobuf.ByteString.copyFrom(outcome.privateState()))
+          .addAllDiagnostics(diagnostics(outcome.diagnostics())).build();
+    }, diagnostics -> Tfplugin6.ApplyResourceChange.Response.newBuilder()
+        // An error with the prior state keeps the object as it was (Terraform saves what we return).
+        .setNewState(request.getPriorState()).setPrivate(request.getPlannedPrivate())
+        .addAllDiagnostics(diagnostics).build());
+  }
+
+  @Override
+  public void importResourceState(Tfplugin6.ImportResourceState.Request request,
+      StreamObserver<Tfplugin6.ImportResourceState.Response> out) {
+    answer(out, "ImportResourceState", request.getTypeName(), () -> {
+      Outcomes.ImportResource outcome = resources.importState(
+          new Commands.ImportResource(request.getTypeName(), request.getId()));
+      Tfplugin6.ImportResourceState.Response.Builder response = Tfplugin6.ImportResourceState.Response.newBuilder()
+          .addAllDiagnostics(diagnostics(outcome.diagnostics()));
+      outcome.state().ifPresent(state -> response.addImportedResources(
+          Tfplugin6.ImportResourceState.ImportedResource.newBuilder()
+              .setTypeName(request.getTypeName())
+              .setState(DynamicValues.encode(state, outcome.type()))
+              .setPrivate(com.google.protobuf.ByteString.copyFrom(outcome.privateState()))));
+      return response.build();
+    }, diagnostics -> Tfplugin6.ImportResourceState.Response.newBuilder().addAllDiagnostics(diagnostics).build());
+  }
+
+  @Override
+  public void readDataSource(Tfplugin6.ReadDataSource.Request request,
+      StreamObserver<Tfplugin6.ReadDataSource.Response> out) {
+    answer(out, "ReadDataSource", request.getTypeName(), () -> {
+      Outcomes.ReadData outcome = dataSources.read(new Commands.ReadData(request.getTypeName(),
+          WireValues.of(request.getConfig())));
+      return Tfplugin6.ReadDataSource.Response.newBuilder()
+          .setState(DynamicValues.encode(outcome.state(), outcome.type()))
+          .addAllDiagnostics(diagnostics(outcome.diagnostics())).build();
+    }, diagnostics -> Tfplugin6.ReadDataSource.Response.newBuilder().addAllDiagnostics(diagnostics).build());
+  }
+
+  @Override
+  public void stopProvider(Tfplugin6.StopProvider.Request request,
+      StreamObserver<Tfplugin6.StopProvider.Response> out) {
+    answer(out, "StopProvider", "", () -> {
+      configuration.stop();
+      return Tfplugin6.StopProvider.Response.getDefaultInstance();
+    }, diagnostics -> Tfplugin6.StopProvider.Response.newBuilder().setError("stop failed").build());
+  }
+
+  private static List<Tfplugin6.Diagnostic> diagnostics(Diagnostics diagnostics) {
+    return DiagnosticsToProto.diagnostics(diagnostics);
+  }
+
+  /** Runs one RPC: logs it, and turns any throwable into an error diagnostic in a well-formed response. */
+  private <T> void answer(StreamObserver<T> out, String rpc, String typeName, Supplier<T> handler,
+      Function<List<Tfplugin6.Diagnostic>, T> onFailure) {
+    long started = System.nanoTime();
+    T response;
+    try {
+      response = handler.get();
+    } catch (RuntimeException | LinkageError | StackOverflowError bug) {
+      log.error("RPC failed", "rpc", rpc, "type_name", typeName, "error", bug.getClass().getName());
+      response = onFailure.apply(diagnostics(Diagnostics.of(Diagnostic.error("Internal error in provider pyvider",
+          rpc + (typeName.isEmpty() ? "" : " for " + typeName) + " failed with " + bug.getClass().getSimpleName()
+              + ". This is a bug in terraform-provider-pyvider; please report it with the provider log "
+              + "(TF_LOG_PROVIDER=DEBUG)."))));
+    }
+    out.onNext(response);
+    out.onCompleted();
+    if (log.isDebugEnabled()) {
+      log.debug("served RPC", "rpc", rpc, "type_name", typeName,
+          "duration_ms", String.format("%.2f", (System.nanoTime() - started) / 1e6));
+    }
+  }
+}

@@ -1,0 +1,67 @@
+package io.pyvider.adapters.grpc.toproto;
+
+import com.google.protobuf.ByteString;
+import io.pyvider.adapters.grpc.proto.Tfplugin6;
+import io.pyvider.domain.terraform.schema.Attribute;
+import io.pyvider.domain.terraform.schema.Block;
+import io.pyvider.domain.terraform.schema.NestedBlock;
+import io.pyvider.domain.terraform.schema.Schema;
+
+/** Converts core schemas to the protocol's Schema messages; descriptions are plain text. */
+public final class SchemaToProto {
+  private SchemaToProto() {
+  }
+
+  public static Tfplugin6.Schema schema(Schema schema) {
+    return Tfplugin6.Schema.newBuilder()
+        .setVersion(schema.version())
+        .setBlock(block(schema.block()))
+        .build();
+  }
+
+  /** Block.version stays 0: Terraform reads the version from Schema.version only. */
+  public static Tfplugin6.Schema.Block block(Block block) {
+    Tfplugin6.Schema.Block.Builder out = Tfplugin6.Schema.Block.newBuilder()
+        .setDescription(block.description())
+        .setDescriptionKind(Tfplugin6.StringKind.PLAIN)
+        .setDeprecated(block.deprecated());
+    for (Attribute attribute : block.attributes().values()) {
+      out.addAttributes(attribute(attribute));
+    }
+    for (NestedBlock nested : block.blockTypes().values()) {
+      out.addBlockTypes(nestedBlock(nested));
+    }
+    return out.build();
+  }
+
+  private static Tfplugin6.Schema.Attribute attribute(Attribute attribute) {
+    return Tfplugin6.Schema.Attribute.newBuilder()
+        .setName(attribute.name())
+        .setType(ByteString.copyFromUtf8(attribute.type().toJson()))
+        .setDescription(attribute.description())
+        .setDescriptionKind(Tfplugin6.StringKind.PLAIN)
+        .setRequired(attribute.required())
+        .setOptional(attribute.optional())
+        .setComputed(attribute.computed())
+        .setSensitive(attribute.sensitive())
+        .setWriteOnly(attribute.writeOnly())
+        .setDeprecated(attribute.deprecated())
+        .build();
+  }
+
+  private static Tfplugin6.Schema.NestedBlock nestedBlock(NestedBlock nested) {
+    return Tfplugin6.Schema.NestedBlock.newBuilder()
+        .setTypeName(nested.typeName())
+        .setBlock(block(nested.block()))
+        .setNesting(switch (nested.nesting()) {
+          case SINGLE -> Tfplugin6.Schema.NestedBlock.NestingMode.SINGLE;
+          case LIST -> Tfplugin6.Schema.NestedBlock.NestingMode.LIST;
+          case SET -> Tfplugin6.Schema.NestedBlock.NestingMode.SET;
+          case MAP -> Tfplugin6.Schema.NestedBlock.NestingMode.MAP;
+          case GROUP -> Tfplugin6.Schema.NestedBlock.NestingMode.GROUP;
+        })
+        .setMinItems(nested.minItems())
+        .setMaxItems(nested.maxItems())
+        .build();
+  }
+}

@@ -1,0 +1,158 @@
+package io.pyvider.adapters.grpc.wire;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.pyvider.domain.terraform.cty.AttributePath;
+import io.pyvider.domain.terraform.cty.CtyType;
+import io.pyvider.domain.terraform.cty.Value;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class JsonValueCodecTest {
+
+  private static final CtyType.ObjectOf OBJECT =
+      CtyType.ObjectOf.of("a", CtyType.STRING, "b", CtyType.NUMBER, "c", CtyType.listOf(CtyType.BOOL));
+
+  private static Value decode(String json, CtyType type) throws WireFormatException {
+    return JsonValueCodec.decode(json.getBytes(StandardCharsets.UTF_8), type);
+  }
+
+  private static String encode(Value value, CtyType type) {
+    return new String(JsonValueCodec.encode(value, type), StandardCharsets.UTF_8);
+  }
+
+  private static WireFormatException fails(String json, CtyType type) {
+    return assertThrows(WireFormatException.class, () -> decode(json, type));
+  }
+
+  @Test
+  void missingAttributesDecodeAsNull() throws WireFormatException {
+    Value v = decode("{\"a\":\"x\"}", OBJECT);
+    assertEquals(Value.ObjectVal.of(Map.of("a", Value.string("x"), "b", Value.nullOf(CtyType.NUMBER),
+        "c", Value.nullOf(CtyType.listOf(CtyType.BOOL)))), v);
+  }
+
+  @Test
+  void unknownAttributeIsAnError() {
+    WireFormatException e = fails("{\"a\":\"x\",\"zz\":1}", OBJECT);
+    assertEquals("unsupported attribute \"zz\"", e.getMessage());
+    assertEquals(AttributePath.ROOT, e.path());
+    WireFormatException nested = fails("{\"o\":{\"zz\":1}}", CtyType.ObjectOf.of("o", OBJECT));
+    assertEquals(AttributePath.attribute("o"), nested.path());
+  }
+
+  @Test
+  void bigNumbersAreExact() throws WireFormatException {
+    String text = "123456789012345678901234567890.000000000000000000001";
+    assertEquals(Value.number(new BigDecimal(text)), decode(text, CtyType.NUMBER));
+    assertEquals(text, encode(Value.number(new BigDecimal(text)), CtyType.NUMBER));
+    assertEquals("1" + "0".repeat(400), encode(Value.number(new BigDecimal("1e400")), CtyType.NUMBER));
+    assertEquals(Value.number(new BigDecimal("1e400")), decode("1" + "0".repeat(400), CtyType.NUMBER));
+    assertEquals("0.1", encode(Value.number(new BigDecimal("0.1")), CtyType.NUMBER));
+    assertEquals(Value.number(new BigDecimal("1e-30")), decode("1e-30", CtyType.NUMBER));
+    assertEquals(Value.number(new BigDecimal("2.5")), decode("\"2.5\"", CtyType.NUMBER));
+  }
+
+  @Test
+  void objectsAreWrittenSortedWithEveryAttribute() {
+    Value v = Value.ObjectVal.of(Map.of("c", Value.nullOf(CtyType.listOf(CtyType.BOOL)), "b", Value.number(3),
+        "a", Value.string("x\"y")));
+    assertEquals("{\"a\":\"x\\\"y\",\"b\":3,\"c\":null}", encode(v, OBJECT));
+  }
+
+  @Test
+  void dynamicValuesCarryTheirType() throws WireFormatException {
+    Value list = new Value.ListVal(CtyType.STRING, List.of(Value.string("a")));
+    assertEquals("{\"value\":[\"a\"],\"type\":[\"list\",\"string\"]}", encode(list, CtyType.DYNAMIC));
+    assertEquals(list, decode("{\"value\":[\"a\"],\"type\":[\"list\",\"string\"]}", CtyType.DYNAMIC));
+    assertEquals(list, decode("{\"type\":[\"list\",\"string\"],\"value\":[\"a\"]}", CtyType.DYNAMIC));
+    assertEquals(Value.nullOf(CtyType.DYNAMIC), decode("null", CtyType.DYNAMIC));
+    assertEquals(Value.nullOf(CtyType.STRING), decode("{\"value\":null,\"type\":\"string\"}", CtyType.DYNAMIC));
+    assertEquals("null", encode(Value.nullOf(CtyType.DYNAMIC), CtyType.DYNAMIC));
+    // Numbers inside a deferred value keep full precision.
+    assertEquals(Value.number(new BigDecimal("0.1000000000000000000000001")),
+        decode("{\"value\":0.1000000000000000000000001,\"type\":\"number\"}", CtyType.DYNAMIC));
+  }
+
+  @Test
+  void dynamicValueErrors() {
+    assertEquals("missing type in a dynamically-typed value", fails("{\"value\":1}", CtyType.DYNAMIC).getMessage());
+    assertEquals("missing value in a dynamically-typed value",
+        fails("{\"type\":\"string\"}", CtyType.DYNAMIC).getMessage());
+    assertEquals("invalid key \"x\" in a dynamically-typed value",
+        fails("{\"x\":1}", CtyType.DYNAMIC).getMessage());
+    assertEquals("unknown type name \"strin\"",
+        fails("{\"value\":\"a\",\"type\":\"strin\"}", CtyType.DYNAMIC).getMessage());
+  }
+
+  @Test
+  void primitiveConversionsMatchCty() throws WireFormatException {
+    assertEquals(Value.string("1.50"), decode("1.50", CtyType.STRING));
+    assertEquals(Value.string("true"), decode("true", CtyType.STRING));
+    assertEquals(Value.bool(true), decode("\"true\"", CtyType.BOOL));
+    assertEquals(Value.bool(false), decode("\"0\"", CtyType.BOOL));
+    assertEquals("a bool is required, got a JSON string that is not \"true\" or \"false\"",
+        fails("\"yes\"", CtyType.BOOL).getMessage());
+  }
+
+  @Test
+  void wrongJsonTypes() {
+    assertEquals("a string is required, got a JSON array", fails("[]", CtyType.STRING).getMessage());
+    assertEquals("a number is required, got a JSON boolean", fails("true", CtyType.NUMBER).getMessage());
+    assertEquals("a list is required, got a JSON object", fails("{}", CtyType.listOf(CtyType.STRING)).getMessage());
+    assertEquals("an object is required, got a JSON array", fails("[]", OBJECT).getMessage());
+    assertEquals("a tuple of 2 elements is required (1 given)",
+        fails("[1]", new CtyType.TupleOf(List.of(CtyType.NUMBER, CtyType.NUMBER))).getMessage());
+    assertEquals("a tuple of 1 elements is required (more given)",
+        fails("[1,2]", new CtyType.TupleOf(List.of(CtyType.NUMBER))).getMessage());
+    WireFormatException path = fails("{\"c\":[true,1]}", OBJECT);
+    assertEquals(AttributePath.attribute("c").index(1), path.path());
+  }
+
+  @Test
+  void malformedJsonNeverQuotesTheInput() {
+    WireFormatException e = fails("{\"a\": hunter2}", OBJECT);
+    assertTrue(e.getMessage().startsWith("invalid JSON at line 1, column "), e.getMessage());
+    assertFalse(e.getMessage().contains("hunter2"));
+    assertEquals("a number is required, got a string that is not a decimal number",
+        fails("\"hunter2\"", CtyType.NUMBER).getMessage());
+    assertEquals("unexpected data after the JSON value", fails("{} {}", OBJECT).getMessage());
+    assertEquals("the JSON document is empty", fails("  ", OBJECT).getMessage());
+    assertTrue(fails("{\"a\":\"x\"", OBJECT).getMessage().startsWith("invalid JSON"));
+  }
+
+  @Test
+  void deeplyNestedDynamicJsonIsRefused() {
+    String deep = "{\"type\":\"dynamic\",\"value\":".repeat(400) + "null" + "}".repeat(400);
+    assertEquals("the value is nested more than 256 levels deep", fails(deep, CtyType.DYNAMIC).getMessage());
+    // The value comes first, so the decoder must buffer it: the parser's own nesting limit applies.
+    String brackets = "{\"value\":" + "[".repeat(20000) + "]".repeat(20000) + ",\"type\":\"string\"}";
+    assertEquals("the JSON is nested too deeply or holds an over-long token",
+        fails(brackets, CtyType.DYNAMIC).getMessage());
+  }
+
+  @Test
+  void unknownValuesCannotBeWritten() {
+    assertThrows(IllegalArgumentException.class, () -> encode(Value.unknown(CtyType.STRING), CtyType.STRING));
+    Value nested = Value.ObjectVal.of(Map.of("a", Value.unknown(CtyType.STRING), "b", Value.nullOf(CtyType.NUMBER),
+        "c", Value.nullOf(CtyType.listOf(CtyType.BOOL))));
+    assertThrows(IllegalArgumentException.class, () -> encode(nested, OBJECT));
+    assertThrows(IllegalArgumentException.class, () -> encode(Value.bool(true), CtyType.STRING));
+  }
+
+  @Test
+  void setsCollapseDuplicatesAndMapsKeepKeys() throws WireFormatException {
+    assertEquals(1, decode("[\"a\",\"a\"]", CtyType.setOf(CtyType.STRING)).length());
+    assertEquals(Value.MapVal.of(CtyType.NUMBER, Map.of("x", Value.number(1), "y", Value.number(2))),
+        decode("{\"y\":2,\"x\":1}", CtyType.mapOf(CtyType.NUMBER)));
+    assertEquals("{\"x\":1,\"y\":2}",
+        encode(Value.MapVal.of(CtyType.NUMBER, Map.of("y", Value.number(2), "x", Value.number(1))),
+            CtyType.mapOf(CtyType.NUMBER)));
+  }
+}

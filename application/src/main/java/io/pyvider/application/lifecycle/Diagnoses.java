@@ -1,0 +1,54 @@
+package io.pyvider.application.lifecycle;
+
+import io.pyvider.domain.terraform.cty.AttributePath;
+import io.pyvider.domain.terraform.diag.Diagnostic;
+import java.util.List;
+
+/** The engine's standard diagnostics, worded once so every RPC says the same thing the same way. */
+final class Diagnoses {
+
+  static final String BUG_ADVICE = "This is a bug in terraform-provider-pyvider. Please report it, with the provider "
+      + "log (TF_LOG_PROVIDER=DEBUG), at the project's issue tracker.";
+
+  private Diagnoses() {
+  }
+
+  static Diagnostic unknownResourceType(String typeName) {
+    return Diagnostic.error("Unknown resource type", "The provider pyvider has no resource type \"" + typeName
+        + "\". Check the spelling, and that the configuration uses a provider version that offers it.");
+  }
+
+  static Diagnostic unknownDataSourceType(String typeName) {
+    return Diagnostic.error("Unknown data source type", "The provider pyvider has no data source \"" + typeName
+        + "\". Check the spelling, and that the configuration uses a provider version that offers it.");
+  }
+
+  static Diagnostic testOnly(String typeName) {
+    return Diagnostic.error(typeName + " is a test-only component",
+        typeName + " is served only in test mode: launch the provider with PYVIDER_TESTMODE=true, or set "
+            + "pyvider_testmode = true in the provider block.");
+  }
+
+  static Diagnostic malformed(String what, AttributePath path, String message) {
+    return Diagnostic.error(path, "Invalid " + what,
+        "The provider could not decode the " + what + " Terraform sent: " + message + ".");
+  }
+
+  static Diagnostic componentCrashed(String typeName, String operation, RuntimeException crash) {
+    String message = crash.getMessage() == null ? "" : ": " + crash.getMessage();
+    return Diagnostic.error("Internal error in provider pyvider",
+        typeName + " failed during " + operation + " with " + crash.getClass().getSimpleName() + message + ". "
+            + BUG_ADVICE);
+  }
+
+  static Diagnostic brokenAnswer(String typeName, String operation, List<String> problems) {
+    return Diagnostic.error("Provider pyvider produced an invalid " + operation,
+        typeName + ": " + String.join("; ", problems) + ". The provider caught this before Terraform did. "
+            + BUG_ADVICE);
+  }
+
+  static Diagnostic missingRequired(String name) {
+    return Diagnostic.error(AttributePath.attribute(name), "Missing required argument",
+        "The argument \"" + name + "\" is required, but no value was given (it is null).");
+  }
+}

@@ -1,0 +1,290 @@
+package io.pyvider.application.lifecycle;
+
+import io.pyvider.application.component.ApplyRequest;
+import io.pyvider.application.component.ApplyResult;
+import io.pyvider.application.component.ImportResult;
+import io.pyvider.application.component.ManagedResource;
+import io.pyvider.application.component.PlanRequest;
+import io.pyvider.application.component.PlanResult;
+import io.pyvider.application.component.PrivateState;
+import io.pyvider.application.component.ProviderContext;
+import io.pyvider.application.component.ReadRequest;
+import io.pyvider.application.component.ReadResult;
+import io.pyvider.application.component.UpgradeResult;
+import io.pyvider.application.port.in.Commands;
+import io.pyvider.application.port.in.ManagedResourceUseCase;
+import io.pyvider.application.port.in.Outcomes;
+import io.pyvider.application.port.out.StateSealer;
+import io.pyvider.domain.terraform.cty.AttributePath;
+import io.pyvider.domain.terraform.cty.CtyType;
+import io.pyvider.domain.terraform.cty.Value;
+import io.pyvider.domain.terraform.diag.Diagnostic;
+import io.pyvider.domain.terraform.diag.Diagnostics;
+import io.pyvider.domain.terraform.schema.Block;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The managed-resource lifecycle (terraform-plugin-framework's fwserver, in plain Java): finds the component, decodes
+ * with its schema, opens private state, calls the component, checks the answer against Terraform's rules, seals the
+ * private state again. Nothing escapes as an exception.
+ */
+public final class ResourceLifecycleService implements ManagedResourceUseCase {
+
+  private static final byte[] NONE = new byte[0];
+
+  private final ComponentCatalog catalog;
+  private final ProviderSession session;
+  private final PrivateStateVault vault;
+
+  public ResourceLifecycleService(ComponentCatalog catalog, ProviderSession session, StateSealer sealer) {
+    this.catalog = catalog;
+    this.session = session;
+    this.vault = new PrivateStateVault(sealer);
+  }
+
+  private Optional<ManagedResource> find(String typeName, Decoded decoded) {
+    Optional<ManagedResource> resource = catalog.resource(typeName);
+    if (resource.isEmpty()) {
+      decoded.add(Diagnoses.unknownResourceType(typeName));
+    } else if (resource.get().testOnly() && !session.testMode()) {
+      decoded.add(Diagnoses.testOnly(typeName));
+      return Optional.empty();
+    }
+    return resource;
+  }
+
+  @Override
+  public Diagnostics validate(Commands.ValidateConfig command) {
+    Decoded decoded = new Decoded();
+    Optional<ManagedResource> found = find(command.typeName(), decoded);
+    if (found.isEmpty()) {
+      return decoded.diagnostics();
+    }
+    ManagedResource resource = found.get();
+    Block block = resource.schema().block();
+    Value config = decoded.value(command.config(), block.impliedType(), "configuration");
+    decoded.requireConfigured(block, config);
+    if (!decoded.failed() && config instanceof Value.ObjectVal object) {
+      attempt(resource, "validation", decoded, () -> resource.validate(object, session.context()))
+          .ifPresent(decoded::add);
+    }
+    return decoded.diagnostics();
+  }
+
+  @Override
+  public Outcomes.PlanResource plan(Commands.PlanResource command) {
+    Decoded decoded = new Decoded();
+    Optional<ManagedResource> found = find(command.typeName(), decoded);
+    if (found.isEmpty()) {
+      return new Outcomes.PlanResource(CtyType.DYNAMIC, Value.nullOf(CtyType.DYNAMIC), NONE, List.of(),
+          decoded.diagnostics());
+    }
+    ManagedResource resource = found.get();
+    Block block = resource.schema().block();
+    CtyType type = block.impliedType();
+    Value prior = decoded.value(command.prior(), type, "prior state");
+    Value proposed = decoded.value(command.proposed(), type, "proposed new state");
+    Value config = decoded.value(command.config(), type, "configuration");
+    decoded.requireConfigured(block, config);
+    if (decoded.failed()) {
+      return new Outcomes.PlanResource(type, prior, NONE, List.of(), decoded.diagnostics());
+    }
+    PrivateState priorPrivate = vault.open(command.typeName(), command.priorPrivate());
+    ProviderContext context = session.context();
+    Optional<PlanResult> result = attempt(resource, "planning", decoded,
+        () -> resource.plan(new PlanRequest(prior, proposed, config, priorPrivate, context)));
+    if (result.isEmpty()) {
+      return new Outcomes.PlanResource(type, prior, NONE, List.of(), decoded.diagnostics());
+    }
+    PlanResult plan = result.get();
+    decoded.add(plan.diagnostics());
+    if (plan.diagnostics().hasErrors()) {
+      return new Outcomes.PlanResource(type, prior, NONE, List.of(), decoded.diagnostics());
+    }
+    List<String> problems = TerraformRules.planProblems(block, prior, config, plan.planned());
+    if (!problems.isEmpty()) {
+      decoded.add(Diagnoses.brokenAnswer(command.typeName(), "plan", problems));
+      return new Outcomes.PlanResource(type, prior, NONE, List.of(), decoded.diagnostics());
+    }
+    PrivateStateVault.Sealing sealing =
+        vault.seal(command.typeName(), plan.plannedPrivate(), priorPrivate, command.priorPrivate());
+    if (sealing.error() != null) {
+      decoded.add(sealing.error());
+    }
+    List<AttributePath> replace = prior.isNull() || plan.planned().isNull() ? List.of() : plan.requiresReplace();
+    return new Outcomes.PlanResource(type, plan.planned(), sealing.blob(), replace, decoded.diagnostics());
+  }
+
+  @Override
+  public Outcomes.ApplyResource apply(Commands.ApplyResource command) {
+    Decoded decoded = new Decoded();
+    Optional<ManagedResource> found = find(command.typeName(), decoded);
+    if (found.isEmpty()) {
+      return new Outcomes.ApplyResource(CtyType.DYNAMIC, Value.nullOf(CtyType.DYNAMIC), NONE,
+          decoded.diagnostics());
+    }
+    ManagedResource resource = found.get();
+    Block block = resource.schema().block();
+    CtyType type = block.impliedType();
+    Value prior = decoded.value(command.prior(), type, "prior state");
+    Value planned = decoded.value(command.planned(), type, "planned state");
+    Value config = decoded.value(command.config(), type, "configuration");
+    if (decoded.failed()) {
+      return new Outcomes.ApplyResource(type, prior, command.plannedPrivate(), decoded.diagnostics());
+    }
+    PrivateState plannedPrivate = vault.open(command.typeName(), command.plannedPrivate());
+    ProviderContext context = session.context();
+    Optional<ApplyResult> result = attempt(resource, "apply", decoded,
+        () -> resource.apply(new ApplyRequest(prior, planned, config, plannedPrivate, context)));
+    if (result.isEmpty()) {
+      return new Outcomes.ApplyResource(type, prior, command.plannedPrivate(), decoded.diagnostics());
+    }
+    ApplyResult applied = result.get();
+    decoded.add(applied.diagnostics());
+    List<String> problems = TerraformRules.applyProblems(block, planned, applied.newState());
+    if (!problems.isEmpty() && !applied.diagnostics().hasErrors()) {
+      decoded.add(Diagnoses.brokenAnswer(command.typeName(), "result after apply", problems));
+    }
+    PrivateStateVault.Sealing sealing =
+        vault.seal(command.typeName(), applied.privateData(), plannedPrivate, command.plannedPrivate());
+    if (sealing.error() != null) {
+      decoded.add(sealing.error());
+    }
+    // Whatever the component built is returned even alongside errors: Terraform keeps a non-null object (tainted),
+    // so nothing that was created is lost.
+    return new Outcomes.ApplyResource(type, applied.newState(), applied.newState().isNull() ? NONE : sealing.blob(),
+        decoded.diagnostics());
+  }
+
+  @Override
+  public Outcomes.ReadResource read(Commands.ReadResource command) {
+    Decoded decoded = new Decoded();
+    Optional<ManagedResource> found = find(command.typeName(), decoded);
+    if (found.isEmpty()) {
+      return new Outcomes.ReadResource(CtyType.DYNAMIC, Value.nullOf(CtyType.DYNAMIC), command.privateState(),
+          decoded.diagnostics());
+    }
+    ManagedResource resource = found.get();
+    Block block = resource.schema().block();
+    CtyType type = block.impliedType();
+    Value current = decoded.value(command.current(), type, "current state");
+    if (decoded.failed() || !(current instanceof Value.ObjectVal object)) {
+      return new Outcomes.ReadResource(type, current, command.privateState(), decoded.diagnostics());
+    }
+    PrivateState privateState = vault.open(command.typeName(), command.privateState());
+    ProviderContext context = session.context();
+    Optional<ReadResult> result = attempt(resource, "refresh", decoded,
+        () -> resource.read(new ReadRequest(object, privateState, context)));
+    if (result.isEmpty()) {
+      return new Outcomes.ReadResource(type, current, command.privateState(), decoded.diagnostics());
+    }
+    ReadResult read = result.get();
+    decoded.add(read.diagnostics());
+    Value newState = read.newState();
+    if (!newState.isNull()) {
+      Optional<String> shape = ValueConformance.problem(newState, type, AttributePath.ROOT);
+      if (shape.isPresent() || !newState.isWhollyKnown()) {
+        decoded.add(Diagnoses.brokenAnswer(command.typeName(), "refreshed state",
+            List.of(shape.orElse("the refreshed state contains unknown values"))));
+        return new Outcomes.ReadResource(type, current, command.privateState(), decoded.diagnostics());
+      }
+    }
+    if (newState.isNull()) {
+      // A vanished object keeps no private state: the next plan creates it afresh (facts §2.4).
+      return new Outcomes.ReadResource(type, newState, NONE, decoded.diagnostics());
+    }
+    PrivateStateVault.Sealing sealing =
+        vault.seal(command.typeName(), read.privateData(), privateState, command.privateState());
+    if (sealing.error() != null) {
+      decoded.add(sealing.error());
+      return new Outcomes.ReadResource(type, newState, command.privateState(), decoded.diagnostics());
+    }
+    return new Outcomes.ReadResource(type, newState, sealing.blob(), decoded.diagnostics());
+  }
+
+  @Override
+  public Outcomes.ImportResource importState(Commands.ImportResource command) {
+    Decoded decoded = new Decoded();
+    Optional<ManagedResource> found = find(command.typeName(), decoded);
+    if (found.isEmpty()) {
+      return new Outcomes.ImportResource(CtyType.DYNAMIC, Optional.empty(), NONE, decoded.diagnostics());
+    }
+    ManagedResource resource = found.get();
+    CtyType type = resource.schema().block().impliedType();
+    Optional<ImportResult> result = attempt(resource, "import", decoded,
+        () -> resource.importState(command.id(), session.context()));
+    if (result.isEmpty() || result.get().state().isEmpty()) {
+      result.ifPresent(r -> decoded.add(r.diagnostics()));
+      return new Outcomes.ImportResource(type, Optional.empty(), NONE, decoded.diagnostics());
+    }
+    ImportResult imported = result.get();
+    decoded.add(imported.diagnostics());
+    Value state = imported.state().get();
+    Optional<String> shape = ValueConformance.problem(state, type, AttributePath.ROOT);
+    if (shape.isPresent() || !state.isWhollyKnown()) {
+      decoded.add(Diagnoses.brokenAnswer(command.typeName(), "imported state",
+          List.of(shape.orElse("the imported state contains unknown values"))));
+      return new Outcomes.ImportResource(type, Optional.empty(), NONE, decoded.diagnostics());
+    }
+    PrivateStateVault.Sealing sealing =
+        vault.seal(command.typeName(), imported.privateData(), PrivateState.ABSENT, NONE);
+    if (sealing.error() != null) {
+      decoded.add(sealing.error());
+    }
+    return new Outcomes.ImportResource(type, Optional.of(state), sealing.blob(), decoded.diagnostics());
+  }
+
+  @Override
+  public Outcomes.UpgradeResource upgrade(Commands.UpgradeResource command) {
+    Decoded decoded = new Decoded();
+    Optional<ManagedResource> found = find(command.typeName(), decoded);
+    if (found.isEmpty()) {
+      return new Outcomes.UpgradeResource(CtyType.DYNAMIC, Value.nullOf(CtyType.DYNAMIC), decoded.diagnostics());
+    }
+    ManagedResource resource = found.get();
+    long current = resource.schema().version();
+    CtyType type = resource.schema().block().impliedType();
+    if (command.version() > current) {
+      decoded.add(Diagnostic.error("Resource instance managed by a newer provider version",
+          "This state of " + command.typeName() + " was written at schema version " + command.version()
+              + ", but this provider knows versions up to " + current + ". Use the provider version that wrote it."));
+      return new Outcomes.UpgradeResource(type, Value.nullOf(type), decoded.diagnostics());
+    }
+    Optional<CtyType.ObjectOf> storedType = resource.stateTypeAt(command.version());
+    if (storedType.isEmpty()) {
+      decoded.add(Diagnostic.error("Unsupported state version",
+          command.typeName() + " cannot read state written at schema version " + command.version() + "."));
+      return new Outcomes.UpgradeResource(type, Value.nullOf(type), decoded.diagnostics());
+    }
+    Value stored = decoded.value(command.rawState(), storedType.get(), "stored state");
+    if (decoded.failed() || !(stored instanceof Value.ObjectVal object)) {
+      return new Outcomes.UpgradeResource(type, Value.nullOf(type), decoded.diagnostics());
+    }
+    Optional<UpgradeResult> result = attempt(resource, "state upgrade", decoded,
+        () -> resource.upgrade(command.version(), object));
+    if (result.isEmpty()) {
+      return new Outcomes.UpgradeResource(type, Value.nullOf(type), decoded.diagnostics());
+    }
+    decoded.add(result.get().diagnostics());
+    Value upgraded = result.get().upgraded();
+    Optional<String> shape = ValueConformance.problem(upgraded, type, AttributePath.ROOT);
+    if (shape.isPresent() || !upgraded.isWhollyKnown()) {
+      decoded.add(Diagnoses.brokenAnswer(command.typeName(), "upgraded state",
+          List.of(shape.orElse("the upgraded state contains unknown values"))));
+      return new Outcomes.UpgradeResource(type, Value.nullOf(type), decoded.diagnostics());
+    }
+    return new Outcomes.UpgradeResource(type, upgraded, decoded.diagnostics());
+  }
+
+  private static <T> Optional<T> attempt(ManagedResource resource, String operation, Decoded decoded,
+      Supplier<T> call) {
+    try {
+      return Optional.of(call.get());
+    } catch (RuntimeException crash) {
+      decoded.add(Diagnoses.componentCrashed(resource.typeName(), operation, crash));
+      return Optional.empty();
+    }
+  }
+}

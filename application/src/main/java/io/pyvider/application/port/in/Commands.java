@@ -1,0 +1,37 @@
+package io.pyvider.application.port.in;
+
+/** Namespace for the command records the inbound ports take (one per RPC-shaped use case). */
+public final class Commands {
+  private Commands() {
+  }
+
+  /** ValidateResourceConfig / ValidateDataResourceConfig / ValidateProviderConfig. */
+  public record ValidateConfig(String typeName, WireValue config) {
+  }
+
+  /** PlanResourceChange. */
+  public record PlanResource(String typeName, WireValue prior, WireValue proposed, WireValue config,
+      byte[] priorPrivate) {
+  }
+
+  /** ApplyResourceChange. */
+  public record ApplyResource(String typeName, WireValue prior, WireValue planned, WireValue config,
+      byte[] plannedPrivate) {
+  }
+
+  /** ReadResource. */
+  public record ReadResource(String typeName, WireValue current, byte[] privateState) {
+  }
+
+  /** ImportResourceState by id. */
+  public record ImportResource(String typeName, String id) {
+  }
+
+  /** UpgradeResourceState: the stored JSON at the version it was written with. */
+  public record UpgradeResource(String typeName, long version, WireValue rawState) {
+  }
+
+  /** ReadDataSource. */
+  public record ReadData(String typeName, WireValue config) {
+  }
+}

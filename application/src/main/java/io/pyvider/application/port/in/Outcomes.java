@@ -1,0 +1,48 @@
+package io.pyvider.application.port.in;
+
+import io.pyvider.domain.terraform.cty.AttributePath;
+import io.pyvider.domain.terraform.cty.CtyType;
+import io.pyvider.domain.terraform.cty.Value;
+import io.pyvider.domain.terraform.diag.Diagnostics;
+import io.pyvider.domain.terraform.schema.Schema;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Namespace for the result records the inbound ports return. Each carries the type its value must be encoded with
+ * (the schema's implied type) and diagnostics; none is ever an exception.
+ */
+public final class Outcomes {
+  private Outcomes() {
+  }
+
+  /** Every schema the provider serves in this session. */
+  public record ProviderSchemas(Schema provider, Map<String, Schema> resources, Map<String, Schema> dataSources) {
+  }
+
+  /** PlanResourceChange's answer. */
+  public record PlanResource(CtyType type, Value planned, byte[] plannedPrivate, List<AttributePath> requiresReplace,
+      Diagnostics diagnostics) {
+  }
+
+  /** ApplyResourceChange's answer. */
+  public record ApplyResource(CtyType type, Value newState, byte[] privateState, Diagnostics diagnostics) {
+  }
+
+  /** ReadResource's answer. */
+  public record ReadResource(CtyType type, Value newState, byte[] privateState, Diagnostics diagnostics) {
+  }
+
+  /** ImportResourceState's answer: at most one object. */
+  public record ImportResource(CtyType type, Optional<Value> state, byte[] privateState, Diagnostics diagnostics) {
+  }
+
+  /** UpgradeResourceState's answer. */
+  public record UpgradeResource(CtyType type, Value upgraded, Diagnostics diagnostics) {
+  }
+
+  /** ReadDataSource's answer. */
+  public record ReadData(CtyType type, Value state, Diagnostics diagnostics) {
+  }
+}

@@ -1,0 +1,83 @@
+package io.pyvider.bootstrap;
+
+import dagger.Module;
+import dagger.Provides;
+import dagger.multibindings.ElementsIntoSet;
+import dagger.multibindings.IntoSet;
+import io.pyvider.adapters.grpc.plugin.HcLog;
+import io.pyvider.adapters.grpc.service.TerraformProviderService;
+import io.pyvider.application.component.DataSource;
+import io.pyvider.application.component.ManagedResource;
+import io.pyvider.application.component.timedtoken.TimedTokenResource;
+import io.pyvider.application.lifecycle.ComponentCatalog;
+import io.pyvider.application.lifecycle.DataSourceService;
+import io.pyvider.application.lifecycle.ProviderService;
+import io.pyvider.application.lifecycle.ProviderSession;
+import io.pyvider.application.lifecycle.ResourceLifecycleService;
+import io.pyvider.application.port.out.Clock;
+import io.pyvider.application.port.out.Environment;
+import io.pyvider.application.port.out.IdGenerator;
+import io.pyvider.application.port.out.StateSealer;
+import java.util.HashSet;
+import java.util.Set;
+import javax.inject.Singleton;
+
+/**
+ * Builds the framework-free core with {@code new}: the core has no DI annotations, so its services and components
+ * are constructed here, and components are contributed to sets so adding one touches no engine code.
+ */
+@Module
+abstract class ApplicationModule {
+
+  private ApplicationModule() {
+  }
+
+  @Provides
+  @IntoSet
+  static ManagedResource timedToken(Clock clock, IdGenerator ids) {
+    return new TimedTokenResource(clock, ids);
+  }
+
+  @Provides
+  @ElementsIntoSet
+  static Set<DataSource> noDataSourcesYet() {
+    return new HashSet<>();
+  }
+
+  @Provides
+  @Singleton
+  static ProviderSession session(Environment environment) {
+    return new ProviderSession(environment);
+  }
+
+  @Provides
+  @Singleton
+  static ComponentCatalog catalog(Set<ManagedResource> resources, Set<DataSource> dataSources) {
+    return new ComponentCatalog(resources, dataSources);
+  }
+
+  @Provides
+  @Singleton
+  static ProviderService providerService(ComponentCatalog catalog, ProviderSession session) {
+    return new ProviderService(catalog, session);
+  }
+
+  @Provides
+  @Singleton
+  static ResourceLifecycleService resources(ComponentCatalog catalog, ProviderSession session, StateSealer sealer) {
+    return new ResourceLifecycleService(catalog, session, sealer);
+  }
+
+  @Provides
+  @Singleton
+  static DataSourceService dataSources(ComponentCatalog catalog, ProviderSession session) {
+    return new DataSourceService(catalog, session);
+  }
+
+  @Provides
+  @Singleton
+  static TerraformProviderService terraformProviderService(ProviderService provider,
+      ResourceLifecycleService resources, DataSourceService dataSources, HcLog log) {
+    return new TerraformProviderService(provider, provider, resources, dataSources, log);
+  }
+}

@@ -1,0 +1,191 @@
+package io.pyvider.bootstrap;
+
+import com.google.protobuf.ByteString;
+import io.pyvider.adapters.grpc.client.PluginProcess;
+import io.pyvider.adapters.grpc.plugin.HcLog;
+import io.pyvider.adapters.grpc.proto.ProviderGrpc;
+import io.pyvider.adapters.grpc.proto.Tfplugin6;
+import io.pyvider.adapters.grpc.toproto.DynamicValues;
+import io.pyvider.adapters.grpc.wire.WireFormatException;
+import io.pyvider.adapters.host.HostModule;
+import io.pyvider.application.port.out.Environment;
+import io.pyvider.application.port.out.TlsIdentity;
+import io.pyvider.domain.terraform.cty.CtyType;
+import io.pyvider.domain.terraform.cty.Value;
+import io.pyvider.domain.terraform.schema.Schema;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Checks this machine can run the provider, then launches the provider binary exactly as Terraform would and walks a
+ * timed token through create, refresh, a no-op plan and destroy over the real protocol, one process per walk,
+ * printing each step and its time. The token itself is never printed.
+ */
+final class Doctor {
+
+  private static final String TYPE = "pyvider_timed_token";
+
+  private final PrintStream out;
+  private final Environment environment;
+  private int failures;
+
+  Doctor(PrintStream out, Environment environment) {
+    this.out = out;
+    this.environment = environment;
+  }
+
+  static int run(PrintStream out) {
+    return new Doctor(out, HostModule.processEnvironment()).check();
+  }
+
+  int check() {
+    out.println("terraform-provider-pyvider doctor");
+    Runtime.Version java = Runtime.version();
+    step("Java", java.feature() >= 17, "Java " + java + " (" + System.getProperty("java.vm.name") + ") at "
+        + System.getProperty("java.home"));
+    boolean shared = environment.get("PYVIDER_PRIVATE_STATE_SHARED_SECRET").filter(s -> !s.isEmpty()).isPresent();
+    step("Private-state key", true, shared ? "shared secret from PYVIDER_PRIVATE_STATE_SHARED_SECRET"
+        : "no shared secret set: a per-user key file is used (fine for one person; set "
+            + "PYVIDER_PRIVATE_STATE_SHARED_SECRET for a team or CI)");
+    String launcher = System.getProperty("pyvider.launcher", "");
+    boolean launcherFound = !launcher.isEmpty() && Files.isExecutable(Path.of(launcher));
+    step("Provider binary", launcherFound, launcherFound ? launcher
+        : "not found: run doctor through the terraform-provider-pyvider launcher");
+    if (!launcherFound) {
+      return 1;
+    }
+    try {
+      walk(List.of(launcher));
+    } catch (IOException | RuntimeException | WireFormatException failed) {
+      step("Protocol walk", false, failed.getClass().getSimpleName() + ": " + failed.getMessage());
+    }
+    out.println(failures == 0 ? "All checks passed: the provider works end to end on this machine."
+        : failures + " check(s) failed.");
+    return failures == 0 ? 0 : 1;
+  }
+
+  private void walk(List<String> command) throws IOException, WireFormatException {
+    // A local, unconfigured instance of the same wiring: for a client certificate and the expected schema.
+    ProviderComponent local = ProviderComponent.create(Environment.of(Map.of()), HostModule.systemClock(),
+        new HcLog(System.err, HcLog.Level.OFF, "doctor"));
+    TlsIdentity client = local.certificateIssuer().issueSelfSigned();
+    Map<String, String> env = Map.of();
+
+    long t = System.nanoTime();
+    Tfplugin6.DynamicValue planned;
+    ByteString plannedPrivate;
+    Schema schema;
+    CtyType type;
+    Tfplugin6.DynamicValue config;
+    Tfplugin6.DynamicValue none;
+    try (PluginProcess plan = PluginProcess.launch(command, env, client, Duration.ofMinutes(1))) {
+      step("Launch and handshake", true, "mutual TLS, protocol 6, " + plan.client().handshake().host() + ":"
+          + plan.client().handshake().port() + " in " + millis(plan.startup()));
+      step("Health", plan.client().healthy(), "plugin = SERVING");
+      ProviderGrpc.ProviderBlockingStub provider = plan.client().provider();
+      t = System.nanoTime();
+      Tfplugin6.GetProviderSchema.Response schemas =
+          provider.getProviderSchema(Tfplugin6.GetProviderSchema.Request.getDefaultInstance());
+      step("GetProviderSchema", schemas.containsResourceSchemas(TYPE), schemas.getResourceSchemasCount()
+          + " resource type(s), " + schemas.getDataSourceSchemasCount() + " data source(s) in " + since(t));
+      schema = local.providerService().schemas().resources().get(TYPE);
+      type = schema.block().impliedType();
+      Map<String, Value> attributes = new TreeMap<>(schema.block().emptyValue().attributes());
+      attributes.put("name", Value.string("doctor"));
+      attributes.put("lifetime", Value.string("5m"));
+      config = DynamicValues.encode(Value.ObjectVal.of(attributes), type);
+      none = DynamicValues.encode(Value.nullOf(type), type);
+      provider.configureProvider(Tfplugin6.ConfigureProvider.Request.newBuilder().setTerraformVersion("1.15.9")
+          .build());
+      t = System.nanoTime();
+      Tfplugin6.PlanResourceChange.Response response = provider.planResourceChange(
+          Tfplugin6.PlanResourceChange.Request.newBuilder().setTypeName(TYPE).setPriorState(none)
+              .setProposedNewState(config).setConfig(config).build());
+      step("Plan create", response.getDiagnosticsCount() == 0, "id, token, expires_at known after apply, in "
+          + since(t) + diagnostics(response.getDiagnosticsList()));
+      planned = response.getPlannedState();
+      plannedPrivate = response.getPlannedPrivate();
+      step("Shutdown", plan.kill().toMillis() < 2000, "process exited after GRPCController.Shutdown");
+    }
+
+    Tfplugin6.ApplyResourceChange.Response applied;
+    try (PluginProcess apply = PluginProcess.launch(command, env, client, Duration.ofMinutes(1))) {
+      ProviderGrpc.ProviderBlockingStub provider = apply.client().provider();
+      t = System.nanoTime();
+      applied = provider.applyResourceChange(Tfplugin6.ApplyResourceChange.Request.newBuilder().setTypeName(TYPE)
+          .setPriorState(none).setPlannedState(planned).setConfig(config).setPlannedPrivate(plannedPrivate).build());
+      Value.ObjectVal state = (Value.ObjectVal) DynamicValues.decode(applied.getNewState(), type);
+      step("Apply create (new process)", applied.getDiagnosticsCount() == 0, "id " + text(state, "id")
+          + ", expires_at " + text(state, "expires_at") + ", token (sensitive) "
+          + (state.get("token") instanceof Value.Str ? "issued" : "missing") + ", private state sealed ("
+          + applied.getPrivate().size() + " bytes), in " + since(t) + diagnostics(applied.getDiagnosticsList()));
+      apply.kill();
+    }
+
+    try (PluginProcess refresh = PluginProcess.launch(command, env, client, Duration.ofMinutes(1))) {
+      ProviderGrpc.ProviderBlockingStub provider = refresh.client().provider();
+      t = System.nanoTime();
+      Tfplugin6.ReadResource.Response read = provider.readResource(Tfplugin6.ReadResource.Request.newBuilder()
+          .setTypeName(TYPE).setCurrentState(applied.getNewState()).setPrivate(applied.getPrivate()).build());
+      boolean same = DynamicValues.decode(read.getNewState(), type).equals(DynamicValues.decode(applied.getNewState(),
+          type));
+      step("Refresh (new process)", same && read.getDiagnosticsCount() == 0 && !read.getPrivate().isEmpty(),
+          (same ? "no drift" : "drift!") + ", private state unsealed and kept, in " + since(t)
+              + diagnostics(read.getDiagnosticsList()));
+      t = System.nanoTime();
+      Tfplugin6.PlanResourceChange.Response noop = provider.planResourceChange(
+          Tfplugin6.PlanResourceChange.Request.newBuilder().setTypeName(TYPE).setPriorState(read.getNewState())
+              .setProposedNewState(read.getNewState()).setConfig(config).setPriorPrivate(read.getPrivate()).build());
+      boolean unchanged = DynamicValues.decode(noop.getPlannedState(), type)
+          .equals(DynamicValues.decode(read.getNewState(), type)) && noop.getRequiresReplaceCount() == 0;
+      step("Plan without changes", unchanged, (unchanged ? "no changes" : "unexpected changes") + ", in "
+          + since(t));
+      t = System.nanoTime();
+      Tfplugin6.PlanResourceChange.Response destroyPlan = provider.planResourceChange(
+          Tfplugin6.PlanResourceChange.Request.newBuilder().setTypeName(TYPE).setPriorState(read.getNewState())
+              .setProposedNewState(none).setConfig(none).setPriorPrivate(read.getPrivate()).build());
+      Tfplugin6.ApplyResourceChange.Response destroyed = provider.applyResourceChange(
+          Tfplugin6.ApplyResourceChange.Request.newBuilder().setTypeName(TYPE).setPriorState(read.getNewState())
+              .setPlannedState(destroyPlan.getPlannedState()).setConfig(none)
+              .setPlannedPrivate(destroyPlan.getPlannedPrivate()).build());
+      step("Destroy", DynamicValues.decode(destroyed.getNewState(), type).isNull(), "planned and applied null, in "
+          + since(t) + diagnostics(destroyed.getDiagnosticsList()));
+      Duration exit = refresh.kill();
+      step("Shutdown", exit.toMillis() < 2000, "exited in " + millis(exit));
+    }
+  }
+
+  private void step(String name, boolean ok, String detail) {
+    if (!ok) {
+      failures++;
+    }
+    out.printf("  %s %-28s %s%n", ok ? "ok  " : "FAIL", name, detail);
+  }
+
+  private static String text(Value.ObjectVal state, String attribute) {
+    return state.get(attribute) instanceof Value.Str s ? s.value() : "(none)";
+  }
+
+  private static String diagnostics(List<Tfplugin6.Diagnostic> diagnostics) {
+    StringBuilder text = new StringBuilder();
+    for (Tfplugin6.Diagnostic diagnostic : diagnostics) {
+      text.append("\n        ").append(diagnostic.getSeverity()).append(": ").append(diagnostic.getSummary())
+          .append(" — ").append(diagnostic.getDetail());
+    }
+    return text.toString();
+  }
+
+  private static String since(long startedNanos) {
+    return millis(Duration.ofNanos(System.nanoTime() - startedNanos));
+  }
+
+  private static String millis(Duration duration) {
+    return String.format("%.0f ms", duration.toNanos() / 1e6);
+  }
+}

@@ -1,0 +1,39 @@
+package io.pyvider.bootstrap;
+
+import dagger.BindsInstance;
+import dagger.Component;
+import io.pyvider.adapters.crypto.CryptoModule;
+import io.pyvider.adapters.crypto.KeyRing;
+import io.pyvider.adapters.grpc.plugin.HcLog;
+import io.pyvider.adapters.grpc.service.TerraformProviderService;
+import io.pyvider.adapters.host.HostModule;
+import io.pyvider.application.lifecycle.ProviderService;
+import io.pyvider.application.port.out.CertificateIssuer;
+import io.pyvider.application.port.out.Clock;
+import io.pyvider.application.port.out.Environment;
+import javax.inject.Singleton;
+
+/** One provider instance serving one Terraform run: its environment, clock and log are handed in. */
+@Singleton
+@Component(modules = {ApplicationModule.class, CryptoModule.class, HostModule.class})
+public interface ProviderComponent {
+
+  TerraformProviderService terraformProviderService();
+
+  ProviderService providerService();
+
+  CertificateIssuer certificateIssuer();
+
+  KeyRing keyRing();
+
+  /** Creates the graph for one run. */
+  @Component.Factory
+  interface Factory {
+    ProviderComponent create(@BindsInstance Environment environment, @BindsInstance Clock clock,
+        @BindsInstance HcLog log);
+  }
+
+  static ProviderComponent create(Environment environment, Clock clock, HcLog log) {
+    return DaggerProviderComponent.factory().create(environment, clock, log);
+  }
+}

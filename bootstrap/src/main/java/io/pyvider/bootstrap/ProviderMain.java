@@ -1,0 +1,109 @@
+package io.pyvider.bootstrap;
+
+import io.grpc.BindableService;
+import io.pyvider.adapters.grpc.plugin.Handshake;
+import io.pyvider.adapters.grpc.plugin.HcLog;
+import io.pyvider.adapters.grpc.plugin.PluginEnvironment;
+import io.pyvider.adapters.grpc.plugin.PluginServer;
+import io.pyvider.adapters.host.HostModule;
+import io.pyvider.application.port.out.Clock;
+import io.pyvider.application.port.out.Environment;
+import io.pyvider.application.port.out.TlsIdentity;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The entry point Terraform executes. With go-plugin's magic cookie it serves the provider; {@code -debug} serves it
+ * for a debugger to attach (Terraform reattaches); {@code --train} exercises the start-up path once to build the JVM's
+ * class-data archive.
+ */
+public final class ProviderMain {
+
+  static final String PROVIDER_ADDRESS = "registry.terraform.io/provide-io/pyvider";
+
+  private ProviderMain() {
+  }
+
+  public static void main(String[] args) {
+    // Stdout belongs to the handshake line alone: keep the real stream, and point System.out at stderr.
+    PrintStream stdout = System.out;
+    System.setOut(System.err);
+    List<String> arguments = List.of(args);
+    int exitCode;
+    if (arguments.contains("--train")) {
+      exitCode = Trainer.run();
+    } else if (!arguments.isEmpty() && arguments.get(0).equals("doctor")) {
+      exitCode = Doctor.run(stdout);
+    } else {
+      exitCode = serve(HostModule.processEnvironment(), HostModule.systemClock(), arguments.contains("-debug")
+          || arguments.contains("--debug"), stdout);
+    }
+    System.exit(exitCode);
+  }
+
+  /** Serves one Terraform run; returns the process exit code. Also the entry for the test clock's launcher. */
+  public static int serve(Environment environment, Clock clock, boolean debug, PrintStream stdout) {
+    PluginEnvironment plugin = PluginEnvironment.read(environment);
+    if (!debug && !plugin.cookieMatches()) {
+      System.err.print(PluginEnvironment.NOT_A_COMMAND);
+      return 1;
+    }
+    if (!debug && plugin.negotiatedVersion().isEmpty()) {
+      System.err.println("terraform-provider-pyvider speaks plugin protocol 6 only; the client offered "
+          + environment.get("PLUGIN_PROTOCOL_VERSIONS").orElse("none"));
+      return 1;
+    }
+    HcLog log = HcLog.forEnvironment(environment, System.err);
+    ProviderComponent component = ProviderComponent.create(environment, clock, log);
+    TlsIdentity identity = !debug && plugin.useTls() ? component.certificateIssuer().issueSelfSigned() : null;
+    AtomicReference<PluginServer> running = new AtomicReference<>();
+    PluginServer server;
+    try {
+      server = PluginServer.start(plugin, identity,
+          List.<BindableService>of(component.terraformProviderService()), () -> running.get().stop());
+    } catch (IOException | RuntimeException failed) {
+      log.error("provider could not start", "error", String.valueOf(failed.getMessage()));
+      System.err.println("terraform-provider-pyvider: cannot start: " + failed.getMessage());
+      return 1;
+    }
+    running.set(server);
+    if (debug) {
+      printReattachInstructions(stdout, server.port());
+    } else {
+      stdout.println(Handshake.line(6, "127.0.0.1", server.port(), identity == null ? null : identity.certificate()));
+      stdout.flush();
+      ignoreInterrupts();
+    }
+    log.info("provider serving", "port", String.valueOf(server.port()), "tls", String.valueOf(identity != null));
+    component.keyRing().takeFirstRunNotice().ifPresent(notice -> log.warn(notice));
+    try {
+      server.awaitTermination();
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+    }
+    component.keyRing().takeFirstRunNotice().ifPresent(notice -> log.warn(notice));
+    log.debug("provider stopped");
+    return 0;
+  }
+
+  private static void printReattachInstructions(PrintStream stdout, int port) {
+    long pid = ProcessHandle.current().pid();
+    String json = "{\"" + PROVIDER_ADDRESS + "\":{\"Protocol\":\"grpc\",\"ProtocolVersion\":6,\"Pid\":" + pid
+        + ",\"Test\":true,\"Addr\":{\"Network\":\"tcp\",\"String\":\"127.0.0.1:" + port + "\"}}}";
+    stdout.println("Provider started. To attach Terraform CLI, set the TF_REATTACH_PROVIDERS environment variable "
+        + "with the following:\n\n\tTF_REATTACH_PROVIDERS='" + json + "'\n");
+    stdout.flush();
+  }
+
+  /** go-plugin servers ignore SIGINT: Terraform handles Ctrl-C itself and sends StopProvider. */
+  @SuppressWarnings("removal")
+  private static void ignoreInterrupts() {
+    try {
+      sun.misc.Signal.handle(new sun.misc.Signal("INT"), signal -> { });
+    } catch (IllegalArgumentException | UnsupportedOperationException unavailable) {
+      // Not every platform lets us; Terraform still stops us through the controller.
+    }
+  }
+}
