@@ -86,8 +86,9 @@ public final class PluginServer {
 
   private static SslContext sslContext(TlsIdentity identity, String clientCertificatePem) throws IOException {
     // The JDK TLS provider, not netty's OpenSSL: BoringSSL rejects Terraform's P-521 client certificate.
-    SslContextBuilder builder = SslContextBuilder.forServer(identity.privateKey(), identity.certificate())
-        .trustManager(parseCertificates(clientCertificatePem).toArray(new X509Certificate[0]))
+    SslContextBuilder builder = SslContextBuilder
+        .forServer(PinnedTlsManagers.keyManager(identity.privateKey(), identity.certificate()))
+        .trustManager(PinnedTlsManagers.trustExactly(parseCertificates(clientCertificatePem)))
         .clientAuth(ClientAuth.REQUIRE);
     return GrpcSslContexts.configure(builder, SslProvider.JDK).build();
   }
