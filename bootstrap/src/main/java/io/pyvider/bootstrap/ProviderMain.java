@@ -55,9 +55,12 @@ public final class ProviderMain {
           + environment.get("PLUGIN_PROTOCOL_VERSIONS").orElse("none"));
       return 1;
     }
+    long started = System.nanoTime();
     HcLog log = HcLog.forEnvironment(environment, System.err);
     ProviderComponent component = ProviderComponent.create(environment, clock, log);
+    long wired = System.nanoTime();
     TlsIdentity identity = !debug && plugin.useTls() ? component.certificateIssuer().issueSelfSigned() : null;
+    long certified = System.nanoTime();
     AtomicReference<PluginServer> running = new AtomicReference<>();
     PluginServer server;
     try {
@@ -76,7 +79,10 @@ public final class ProviderMain {
       stdout.flush();
       ignoreInterrupts();
     }
-    log.info("provider serving", "port", String.valueOf(server.port()), "tls", String.valueOf(identity != null));
+    long serving = System.nanoTime();
+    log.info("provider serving", "port", String.valueOf(server.port()), "tls", String.valueOf(identity != null),
+        "wiring_ms", millis(wired - started), "certificate_ms", millis(certified - wired),
+        "server_ms", millis(serving - certified));
     component.keyRing().takeFirstRunNotice().ifPresent(notice -> log.warn(notice));
     try {
       server.awaitTermination();
@@ -86,6 +92,10 @@ public final class ProviderMain {
     component.keyRing().takeFirstRunNotice().ifPresent(notice -> log.warn(notice));
     log.debug("provider stopped");
     return 0;
+  }
+
+  private static String millis(long nanos) {
+    return String.valueOf(nanos / 1_000_000);
   }
 
   private static void printReattachInstructions(PrintStream stdout, int port) {
