@@ -2,13 +2,16 @@ package io.pyvider.bootstrap;
 
 import dagger.Module;
 import dagger.Provides;
-import dagger.multibindings.ElementsIntoSet;
 import dagger.multibindings.IntoSet;
 import io.pyvider.adapters.grpc.plugin.HcLog;
 import io.pyvider.adapters.grpc.service.TerraformProviderService;
 import io.pyvider.application.component.DataSource;
 import io.pyvider.application.component.ManagedResource;
+import io.pyvider.application.component.envvariables.EnvVariablesDataSource;
+import io.pyvider.application.component.filecontent.FileContentResource;
+import io.pyvider.application.component.httpapi.HttpApiDataSource;
 import io.pyvider.application.component.timedtoken.TimedTokenResource;
+import io.pyvider.application.component.verifier.PrivateStateVerifierResource;
 import io.pyvider.application.lifecycle.ComponentCatalog;
 import io.pyvider.application.lifecycle.DataSourceService;
 import io.pyvider.application.lifecycle.ProviderService;
@@ -16,9 +19,12 @@ import io.pyvider.application.lifecycle.ProviderSession;
 import io.pyvider.application.lifecycle.ResourceLifecycleService;
 import io.pyvider.application.port.out.Clock;
 import io.pyvider.application.port.out.Environment;
+import io.pyvider.application.port.out.FileStore;
+import io.pyvider.application.port.out.HttpTransport;
 import io.pyvider.application.port.out.IdGenerator;
+import io.pyvider.application.port.out.Sleeper;
 import io.pyvider.application.port.out.StateSealer;
-import java.util.HashSet;
+import io.pyvider.application.port.out.WorkingDirectory;
 import java.util.Set;
 import javax.inject.Singleton;
 
@@ -39,9 +45,27 @@ abstract class ApplicationModule {
   }
 
   @Provides
-  @ElementsIntoSet
-  static Set<DataSource> noDataSourcesYet() {
-    return new HashSet<>();
+  @IntoSet
+  static ManagedResource fileContent(FileStore files, WorkingDirectory workingDirectory) {
+    return new FileContentResource(files, workingDirectory);
+  }
+
+  @Provides
+  @IntoSet
+  static ManagedResource privateStateVerifier() {
+    return new PrivateStateVerifierResource();
+  }
+
+  @Provides
+  @IntoSet
+  static DataSource httpApi(HttpTransport transport, Sleeper sleeper) {
+    return new HttpApiDataSource(transport, sleeper);
+  }
+
+  @Provides
+  @IntoSet
+  static DataSource envVariables(Environment environment) {
+    return new EnvVariablesDataSource(environment);
   }
 
   @Provides
