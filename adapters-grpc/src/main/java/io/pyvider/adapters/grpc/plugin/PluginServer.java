@@ -2,18 +2,21 @@ package io.pyvider.adapters.grpc.plugin;
 
 import io.grpc.BindableService;
 import io.grpc.Server;
-import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.netty.shaded.io.netty.handler.codec.http2.Http2SecurityUtil;
+import io.grpc.netty.shaded.io.netty.handler.ssl.ApplicationProtocolConfig;
+import io.grpc.netty.shaded.io.netty.handler.ssl.ApplicationProtocolNames;
 import io.grpc.netty.shaded.io.netty.handler.ssl.ClientAuth;
+import io.grpc.netty.shaded.io.netty.handler.ssl.JdkSslContext;
 import io.grpc.netty.shaded.io.netty.handler.ssl.SslContext;
-import io.grpc.netty.shaded.io.netty.handler.ssl.SslContextBuilder;
-import io.grpc.netty.shaded.io.netty.handler.ssl.SslProvider;
+import io.grpc.netty.shaded.io.netty.handler.ssl.SupportedCipherSuiteFilter;
 import io.grpc.protobuf.services.HealthStatusManager;
 import io.pyvider.application.port.out.TlsIdentity;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
@@ -22,6 +25,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
 
 /**
  * The go-plugin server side: gRPC on 127.0.0.1 within Terraform's port range, mutual TLS that requires the client
@@ -33,6 +39,7 @@ public final class PluginServer {
   /** Terraform-plugin-go raises grpc's 4 MiB inbound limit to 256 MiB; large states need it. */
   static final int MAX_INBOUND_MESSAGE_BYTES = 256 << 20;
   static final String LOOPBACK = "127.0.0.1";
+  private static final String TRUST_STORE_PROPERTY = "javax.net.ssl.trustStore";
 
   private final Server server;
   private final StdioService stdio;
@@ -85,12 +92,42 @@ public final class PluginServer {
   }
 
   private static SslContext sslContext(TlsIdentity identity, String clientCertificatePem) throws IOException {
-    // The JDK TLS provider, not netty's OpenSSL: BoringSSL rejects Terraform's P-521 client certificate.
-    SslContextBuilder builder = SslContextBuilder
-        .forServer(PinnedTlsManagers.keyManager(identity.privateKey(), identity.certificate()))
-        .trustManager(PinnedTlsManagers.trustExactly(parseCertificates(clientCertificatePem)))
-        .clientAuth(ClientAuth.REQUIRE);
-    return GrpcSslContexts.configure(builder, SslProvider.JDK).build();
+    // The JDK's TLS, not netty's OpenSSL: BoringSSL rejects Terraform's P-521 client certificate.
+    // netty's JdkSslContext initialises a default SSLContext in its static initialiser, which parses the JDK's whole CA
+    // bundle (~150 certificates, a few hundred ms at every start). This server trusts only the pinned certificate, so
+    // the default trust store points at nothing while netty initialises; the JDK reloads the real one for later users
+    // (the HTTP data source) because it keys its cache on the property.
+    String trustStore = System.getProperty(TRUST_STORE_PROPERTY);
+    System.setProperty(TRUST_STORE_PROPERTY, "NONE");
+    try {
+      return jdkContext(identity, clientCertificatePem);
+    } finally {
+      if (trustStore == null) {
+        System.clearProperty(TRUST_STORE_PROPERTY);
+      } else {
+        System.setProperty(TRUST_STORE_PROPERTY, trustStore);
+      }
+    }
+  }
+
+  /**
+   * A netty context over an SSLContext we initialise ourselves: netty's own builder would also run
+   * JdkSslServerContext's static probe, which generates a throwaway self-signed certificate at every start.
+   */
+  private static SslContext jdkContext(TlsIdentity identity, String clientCertificatePem) throws IOException {
+    try {
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(new KeyManager[] {PinnedTlsManagers.keyManager(identity.privateKey(), identity.certificate())},
+          new TrustManager[] {PinnedTlsManagers.trustExactly(parseCertificates(clientCertificatePem))}, null);
+      // ALPN "h2": grpc-go (Terraform's client) refuses TLS servers that do not negotiate it.
+      ApplicationProtocolConfig alpn = new ApplicationProtocolConfig(ApplicationProtocolConfig.Protocol.ALPN,
+          ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
+          ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT, ApplicationProtocolNames.HTTP_2);
+      return new JdkSslContext(context, false, Http2SecurityUtil.CIPHERS, SupportedCipherSuiteFilter.INSTANCE,
+          alpn, ClientAuth.REQUIRE, new String[] {"TLSv1.3", "TLSv1.2"}, false);
+    } catch (GeneralSecurityException unusable) {
+      throw new IOException("cannot set up TLS: " + unusable.getMessage(), unusable);
+    }
   }
 
   static List<X509Certificate> parseCertificates(String pem) throws IOException {
