@@ -1,6 +1,7 @@
 package io.pyvider.bootstrap;
 
 import com.google.protobuf.ByteString;
+import io.pyvider.adapters.cli.ProviderSmokeTest;
 import io.pyvider.adapters.grpc.client.PluginProcess;
 import io.pyvider.adapters.grpc.plugin.HcLog;
 import io.pyvider.adapters.grpc.proto.ProviderGrpc;
@@ -14,60 +15,66 @@ import io.pyvider.domain.terraform.cty.CtyType;
 import io.pyvider.domain.terraform.cty.Value;
 import io.pyvider.domain.terraform.schema.Schema;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Checks this machine can run the provider, then launches the provider binary exactly as Terraform would and walks a
- * timed token through create, refresh, a no-op plan and destroy over the real protocol, one process per walk,
- * printing each step and its time. The token itself is never printed.
+ * The {@code doctor} command's checks: this machine can run the provider (Java, key configuration, the launcher), and
+ * the provider binary, launched exactly as Terraform would, walks a timed token through create, refresh, a no-op plan
+ * and destroy over the real protocol, one process per walk, reporting each step and its time. The token itself is
+ * never reported.
  */
-final class Doctor {
+final class Doctor implements ProviderSmokeTest {
 
   private static final String TYPE = "pyvider_timed_token";
 
-  private final PrintStream out;
   private final Environment environment;
-  private int failures;
+  private final Optional<String> launcher;
+  private Steps steps;
 
-  Doctor(PrintStream out, Environment environment) {
-    this.out = out;
+  /** {@code launcher}: the executable Terraform starts ({@code -Dpyvider.launcher}, set by the launcher script). */
+  Doctor(Environment environment, Optional<String> launcher) {
     this.environment = environment;
+    this.launcher = launcher.filter(path -> !path.isEmpty());
   }
 
-  static int run(PrintStream out) {
-    return new Doctor(out, HostModule.processEnvironment()).check();
-  }
-
-  int check() {
-    out.println("terraform-provider-pyvider doctor");
+  @Override
+  public boolean checkEnvironment(Steps steps) {
+    this.steps = steps;
     Runtime.Version java = Runtime.version();
     step("Java", java.feature() >= 17, "Java " + java + " (" + System.getProperty("java.vm.name") + ") at "
         + System.getProperty("java.home"));
     boolean shared = environment.get("PYVIDER_PRIVATE_STATE_SHARED_SECRET").filter(s -> !s.isEmpty()).isPresent();
-    step("Private-state key", true, shared ? "shared secret from PYVIDER_PRIVATE_STATE_SHARED_SECRET"
+    int previous = (int) Arrays.stream(environment.get("PYVIDER_PRIVATE_STATE_PREVIOUS_SECRETS").orElse("")
+        .split(",")).filter(s -> !s.isBlank()).count();
+    step("Private-state key", true, (shared ? "shared secret from PYVIDER_PRIVATE_STATE_SHARED_SECRET"
         : "no shared secret set: a per-user key file is used (fine for one person; set "
-            + "PYVIDER_PRIVATE_STATE_SHARED_SECRET for a team or CI)");
-    String launcher = System.getProperty("pyvider.launcher", "");
-    boolean launcherFound = !launcher.isEmpty() && Files.isExecutable(Path.of(launcher));
-    step("Provider binary", launcherFound, launcherFound ? launcher
+            + "PYVIDER_PRIVATE_STATE_SHARED_SECRET for a team or CI)")
+        + (previous == 0 ? "" : ", " + previous + " previous secret(s) accepted for reading"));
+    boolean launcherFound = launcher.filter(path -> Files.isExecutable(Path.of(path))).isPresent();
+    step("Provider binary", launcherFound, launcherFound ? launcher.get()
         : "not found: run doctor through the terraform-provider-pyvider launcher");
-    if (!launcherFound) {
-      return 1;
+    return launcherFound;
+  }
+
+  @Override
+  public void walk(Steps steps) {
+    this.steps = steps;
+    if (launcher.isEmpty()) {
+      step("Protocol walk", false, "no provider binary to launch");
+      return;
     }
     try {
-      walk(List.of(launcher));
+      walk(List.of(launcher.get()));
     } catch (IOException | RuntimeException | WireFormatException failed) {
       step("Protocol walk", false, failed.getClass().getSimpleName() + ": " + failed.getMessage());
     }
-    out.println(failures == 0 ? "All checks passed: the provider works end to end on this machine."
-        : failures + " check(s) failed.");
-    return failures == 0 ? 0 : 1;
   }
 
   private void walk(List<String> command) throws IOException, WireFormatException {
@@ -162,10 +169,7 @@ final class Doctor {
   }
 
   private void step(String name, boolean ok, String detail) {
-    if (!ok) {
-      failures++;
-    }
-    out.printf("  %s %-28s %s%n", ok ? "ok  " : "FAIL", name, detail);
+    steps.step(name, ok, detail);
   }
 
   private static String text(Value.ObjectVal state, String attribute) {

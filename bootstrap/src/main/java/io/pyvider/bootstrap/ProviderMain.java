@@ -12,16 +12,21 @@ import io.pyvider.application.port.out.TlsIdentity;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The entry point Terraform executes. With go-plugin's magic cookie it serves the provider; {@code -debug} serves it
  * for a debugger to attach (Terraform reattaches); {@code --train} exercises the start-up path once to build the JVM's
- * class-data archive.
+ * class-data archive. Any other command line ({@code doctor}, {@code tokens audit}, {@code --help}, ...) is the
+ * operations CLI, which is loaded only then.
  */
 public final class ProviderMain {
 
   static final String PROVIDER_ADDRESS = "registry.terraform.io/provide-io/pyvider";
+
+  /** First arguments that keep the provider path: serve for a debugger, or train the class-data archive. */
+  private static final Set<String> SERVE_FLAGS = Set.of("-debug", "--debug", "--train");
 
   private ProviderMain() {
   }
@@ -32,15 +37,24 @@ public final class ProviderMain {
     System.setOut(System.err);
     List<String> arguments = List.of(args);
     int exitCode;
-    if (arguments.contains("--train")) {
+    if (isCliCommand(arguments)) {
+      exitCode = CliMain.run(args, stdout);
+    } else if (arguments.contains("--train")) {
       exitCode = Trainer.run();
-    } else if (!arguments.isEmpty() && arguments.get(0).equals("doctor")) {
-      exitCode = Doctor.run(stdout);
     } else {
       exitCode = serve(HostModule.processEnvironment(), HostModule.systemClock(), arguments.contains("-debug")
           || arguments.contains("--debug"), stdout);
     }
     System.exit(exitCode);
+  }
+
+  /**
+   * Whether the arguments are an operations command rather than Terraform's start (no arguments) or the provider's
+   * own flags ({@code -debug}, {@code --debug}, {@code --train}, as the first argument): a command name,
+   * {@code --help}, {@code -h}, {@code --version}, or anything else, which the CLI answers with a usage error.
+   */
+  static boolean isCliCommand(List<String> arguments) {
+    return !arguments.isEmpty() && !SERVE_FLAGS.contains(arguments.get(0));
   }
 
   /** Serves one Terraform run; returns the process exit code. Also the entry for the test clock's launcher. */

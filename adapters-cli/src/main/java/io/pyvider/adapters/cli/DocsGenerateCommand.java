@@ -1,0 +1,172 @@
+package io.pyvider.adapters.cli;
+
+import io.pyvider.adapters.cli.docs.RegistryDocs;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code docs generate [--check]}: writes the registry pages from the live schema and examples/, or (with --check)
+ * compares them byte for byte and lists the stale ones. It owns docs/index.md, docs/resources/ and
+ * docs/data-sources/: pages there that no component produces are removed (or, with --check, reported).
+ */
+@Command(name = "generate", sortOptions = false,
+    description = {"Write docs/ for the Terraform Registry from the live schema and examples/ (--check: verify).",
+        "",
+        "Writes the Terraform Registry documentation from the live provider schema and the examples: "
+        + "docs/index.md, docs/resources/<name>.md and docs/data-sources/<name>.md (front matter, description, "
+        + "example usage, and the full schema: Required, Optional and Read-Only attributes with their types, "
+        + "descriptions and sensitivity).",
+        "",
+        "Examples come from examples/provider/provider.tf, examples/resources/<type>/resource.tf and "
+            + "examples/data-sources/<type>/data-source.tf when they exist (and import.sh beside them). Prose a "
+            + "schema cannot hold goes beside them, in Markdown: overview.md (after the description), guide.md "
+            + "(before the schema) and reference.md (after it).",
+        "",
+        "The command owns docs/index.md, docs/resources/ and docs/data-sources/: a page there that no component "
+            + "produces is removed. Other files in docs/ are left alone.",
+        "",
+        "With --check nothing is written: the command fails (exit 1) and lists every stale page when docs/ "
+            + "differs from what it would write. CI runs it."})
+final class DocsGenerateCommand implements Callable<Integer> {
+
+  private static final List<String> OWNED_DIRECTORIES = List.of("resources", "data-sources");
+
+  @Mixin
+  CommonOptions common;
+
+  @Option(names = "--check", description = "Write nothing; exit 1 and list the stale pages if docs/ is not up to "
+      + "date.")
+  boolean check;
+
+  @Option(names = "--dir", paramLabel = "DIR", defaultValue = ".",
+      description = "The repository directory holding docs/ and examples/ (default: the current directory).")
+  Path dir;
+
+  private final Context context;
+
+  DocsGenerateCommand(Context context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() {
+    if (!Files.isDirectory(dir)) {
+      throw new CliException("--dir " + dir + " is not a directory");
+    }
+    Path examples = dir.resolve("examples");
+    Path docs = dir.resolve("docs");
+    if (!Files.isDirectory(examples)) {
+      context.err().println("Note: " + examples + " does not exist, so the pages have no example usage");
+    }
+    Map<String, String> pages =
+        new RegistryDocs("pyvider", context.schemas.schemas(), relative -> example(examples, relative)).pages();
+    List<String> orphans = orphans(docs, pages);
+    return check ? check(docs, pages, orphans) : write(docs, pages, orphans);
+  }
+
+  private int check(Path docs, Map<String, String> pages, List<String> orphans) {
+    List<String> stale = new ArrayList<>();
+    pages.forEach((relative, content) -> {
+      Optional<byte[]> existing = read(docs.resolve(relative));
+      if (existing.isEmpty()) {
+        stale.add("docs/" + relative + ": missing");
+      } else if (!Arrays.equals(existing.get(), content.getBytes(StandardCharsets.UTF_8))) {
+        stale.add("docs/" + relative + ": differs from what the schema and examples give");
+      }
+    });
+    orphans.forEach(relative -> stale.add("docs/" + relative + ": no component of the schema produces it"));
+    if (stale.isEmpty()) {
+      context.out().println("docs/ is up to date: " + pages.size() + " pages match the schema and examples.");
+      return ExitCodes.OK;
+    }
+    PrintWriter err = context.err();
+    stale.forEach(line -> err.println("  stale: " + line));
+    throw new CliException("docs/ is stale (" + stale.size() + " page" + (stale.size() == 1 ? "" : "s")
+        + "): run `" + RegistryDocs.GENERATOR + "` and commit the result");
+  }
+
+  private int write(Path docs, Map<String, String> pages, List<String> orphans) {
+    int written = 0;
+    for (Map.Entry<String, String> page : pages.entrySet()) {
+      Path target = docs.resolve(page.getKey());
+      byte[] content = page.getValue().getBytes(StandardCharsets.UTF_8);
+      if (read(target).filter(existing -> Arrays.equals(existing, content)).isPresent()) {
+        continue;
+      }
+      try {
+        Files.createDirectories(target.getParent());
+        Files.write(target, content);
+      } catch (IOException e) {
+        throw new CliException("cannot write " + target + ": " + e.getMessage());
+      }
+      context.out().println("wrote   docs/" + page.getKey());
+      written++;
+    }
+    for (String orphan : orphans) {
+      try {
+        Files.deleteIfExists(docs.resolve(orphan));
+      } catch (IOException e) {
+        throw new CliException("cannot remove " + docs.resolve(orphan) + ": " + e.getMessage());
+      }
+      context.out().println("removed docs/" + orphan + " (no component of the schema produces it)");
+    }
+    context.out().println(pages.size() + " pages: " + written + " written, " + (pages.size() - written)
+        + " unchanged, " + orphans.size() + " removed.");
+    return ExitCodes.OK;
+  }
+
+  /** Markdown pages in the owned directories that the schema does not produce. */
+  private static List<String> orphans(Path docs, Map<String, String> pages) {
+    TreeSet<String> found = new TreeSet<>();
+    for (String directory : OWNED_DIRECTORIES) {
+      Path owned = docs.resolve(directory);
+      if (!Files.isDirectory(owned)) {
+        continue;
+      }
+      try (Stream<Path> files = Files.list(owned)) {
+        files.filter(Files::isRegularFile).map(p -> directory + "/" + p.getFileName())
+            .filter(name -> name.endsWith(".md") && !pages.containsKey(name)).forEach(found::add);
+      } catch (IOException e) {
+        throw new CliException("cannot list " + owned + ": " + e.getMessage());
+      }
+    }
+    return List.copyOf(found);
+  }
+
+  private static Optional<String> example(Path examples, String relative) {
+    Path file = examples.resolve(relative);
+    if (!Files.isRegularFile(file)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Files.readString(file, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new CliException("cannot read the example " + file + ": " + e.getMessage());
+    }
+  }
+
+  private static Optional<byte[]> read(Path file) {
+    try {
+      return Optional.of(Files.readAllBytes(file));
+    } catch (NoSuchFileException missing) {
+      return Optional.empty();
+    } catch (IOException e) {
+      throw new CliException("cannot read " + file + ": " + e.getMessage());
+    }
+  }
+}

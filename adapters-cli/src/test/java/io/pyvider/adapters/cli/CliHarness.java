@@ -1,0 +1,141 @@
+package io.pyvider.adapters.cli;
+
+import io.pyvider.application.component.timedtoken.TimedTokenResource;
+import io.pyvider.application.fakes.FakeClock;
+import io.pyvider.application.fakes.PassThroughSealer;
+import io.pyvider.application.fakes.SequentialIds;
+import io.pyvider.application.lifecycle.ProviderService;
+import io.pyvider.application.port.in.Outcomes;
+import io.pyvider.application.port.in.ProviderSchemaUseCase;
+import io.pyvider.application.port.out.Environment;
+import io.pyvider.application.port.out.PrivateData;
+import io.pyvider.application.port.out.SealResult;
+import io.pyvider.application.port.out.SealingContext;
+import io.pyvider.application.port.out.StateSealer;
+import io.pyvider.application.port.out.UnsealResult;
+import io.pyvider.domain.terraform.cty.CtyType;
+import io.pyvider.domain.terraform.schema.Attribute;
+import io.pyvider.domain.terraform.schema.Block;
+import io.pyvider.domain.terraform.schema.NestedBlock;
+import io.pyvider.domain.terraform.schema.Schema;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs the CLI in-process with fakes for every port: a fixed clock at {@value #NOW_TEXT}, a fixed environment, the
+ * real timed-token schema plus a test resource and data source, the application's pass-through sealer (and the Python
+ * provider's format 1 for blobs starting with 0x01), a scripted smoke test and a distribution over temporary files.
+ */
+final class CliHarness {
+
+  static final String NOW_TEXT = "2026-01-15T14:00:00Z";
+  static final Instant NOW = Instant.parse(NOW_TEXT);
+
+  final FakeClock clock = new FakeClock(NOW);
+  final Map<String, String> environment = new HashMap<>();
+  ProviderSchemaUseCase schemas = CliHarness::testSchemas;
+  List<String> secrets = new ArrayList<>(List.of("correct horse battery staple", "another-shared-secret"));
+  StateSealer sealer = null;
+  final ScriptedSmokeTest smokeTest = new ScriptedSmokeTest();
+  final TestDistribution distribution;
+  String stdin = "";
+  boolean colour;
+
+  CliHarness(Path temporary) {
+    this.distribution = new TestDistribution(temporary);
+  }
+
+  record Result(int code, String out, String err) {
+  }
+
+  Result run(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    CliStreams streams = CliStreams.of(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), out, err,
+        colour);
+    StateSealer used = sealer != null ? sealer : composite(new PythonFormatOneSealer(secrets.toArray(String[]::new)));
+    int code = new Cli(schemas, used, clock, Environment.of(environment), smokeTest, distribution).run(streams, args);
+    return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  /** A fixture state file's path, as a string for --state. */
+  static String state(String name) {
+    try {
+      return Path.of(CliHarness.class.getResource("/states/" + name).toURI()).toString();
+    } catch (URISyntaxException | NullPointerException e) {
+      throw new IllegalArgumentException("no fixture " + name, e);
+    }
+  }
+
+  static String read(String fixture) {
+    try {
+      return Files.readString(Path.of(state(fixture)));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Format-1 blobs (first byte 0x01) go to the Python format, everything else to the pass-through fake. */
+  private static StateSealer composite(StateSealer python) {
+    PassThroughSealer passThrough = new PassThroughSealer();
+    return new StateSealer() {
+      @Override
+      public SealResult seal(PrivateData data, SealingContext context) {
+        return passThrough.seal(data, context);
+      }
+
+      @Override
+      public UnsealResult unseal(byte[] blob, SealingContext context) {
+        return blob.length > 0 && blob[0] == 1 ? python.unseal(blob, context) : passThrough.unseal(blob, context);
+      }
+    };
+  }
+
+  /** The real provider and timed-token schemas, a test resource with every schema feature, and a data source. */
+  static Outcomes.ProviderSchemas testSchemas() {
+    Map<String, Schema> resources = new LinkedHashMap<>();
+    resources.put("pyvider_timed_token", new TimedTokenResource(new FakeClock(NOW), new SequentialIds()).schema());
+    resources.put("pyvider_widget", WIDGET);
+    Map<String, Schema> dataSources = Map.of("pyvider_lookup", LOOKUP);
+    return new Outcomes.ProviderSchemas(ProviderService.PROVIDER_SCHEMA, resources, dataSources);
+  }
+
+  static final Schema WIDGET = new Schema(3, new Block(orderedAttributes(
+      Attribute.builder("size", CtyType.NUMBER).required().description("How big.").build(),
+      Attribute.builder("label", CtyType.STRING).optional().computed().description("A label.").build(),
+      Attribute.builder("password", CtyType.STRING).optional().sensitive().writeOnly()
+          .description("Sent once, never stored.").build(),
+      Attribute.builder("legacy", CtyType.BOOL).optional().deprecated().build(),
+      Attribute.builder("owner", CtyType.ObjectOf.of("email", CtyType.STRING, "id", CtyType.NUMBER)).computed()
+          .description("Who owns it.").build()),
+      Map.of("rule", new NestedBlock("rule", Block.of("A rule.", List.of(
+          Attribute.builder("pattern", CtyType.STRING).required().description("What to match.").build(),
+          Attribute.builder("weight", CtyType.NUMBER).optional().build())), NestedBlock.Nesting.LIST, 1, 5)),
+      "A test widget with every schema feature.", false));
+
+  static final Schema LOOKUP = new Schema(0, Block.of("Looks things up.", List.of(
+      Attribute.builder("key", CtyType.STRING).required().description("What to look up.").build(),
+      Attribute.builder("values", CtyType.listOf(CtyType.setOf(CtyType.STRING))).computed()
+          .description("What was found.").build(),
+      Attribute.builder("secret", CtyType.mapOf(CtyType.STRING)).computed().sensitive().build())));
+
+  private static Map<String, Attribute> orderedAttributes(Attribute... attributes) {
+    Map<String, Attribute> byName = new LinkedHashMap<>();
+    for (Attribute attribute : attributes) {
+      byName.put(attribute.name(), attribute);
+    }
+    return byName;
+  }
+}

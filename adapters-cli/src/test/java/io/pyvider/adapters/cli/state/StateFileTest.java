@@ -1,0 +1,82 @@
+package io.pyvider.adapters.cli.state;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class StateFileTest {
+
+  private static StateFile parse(String json) throws StateFileException {
+    return StateFile.parse("test.tfstate", json.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void addresses_read_as_terraform_prints_them() throws StateFileException {
+    StateFile state = parse("""
+        {"version": 4, "resources": [
+          {"module": "module.a[\\"k\\"].module.b", "mode": "managed", "type": "pyvider_timed_token", "name": "t",
+           "instances": [{"index_key": "we\\"ird\\\\${x}", "attributes": {"expires_at": "x"}},
+                         {"index_key": 3, "attributes": {}}]},
+          {"mode": "data", "type": "pyvider_env_variables", "name": "e", "instances": [{"attributes": {}}]}
+        ]}""");
+    List<String> addresses = state.instances().stream().map(ResourceInstance::address).toList();
+    assertEquals(List.of("module.a[\"k\"].module.b.pyvider_timed_token.t[\"we\\\"ird\\\\$${x}\"]",
+        "module.a[\"k\"].module.b.pyvider_timed_token.t[3]", "data.pyvider_env_variables.e"), addresses);
+    assertEquals(2, state.managed("pyvider_timed_token").size());
+    assertEquals(0, state.managed("pyvider_env_variables").size(), "data sources are not managed");
+    assertEquals("module.a[\"k\"].module.b.pyvider_timed_token.t", state.instances().get(0).resourceAddress());
+  }
+
+  @Test
+  void instances_keep_their_schema_version_private_state_status_and_deposed_key() throws StateFileException {
+    ResourceInstance instance = parse("""
+        {"version": 4, "resources": [{"mode": "managed", "type": "x", "name": "y", "instances": [
+          {"schema_version": 1, "status": "tainted", "deposed": "00000001", "private": "AQID", "attributes": {}},
+          {"attributes_flat": {"id": "legacy"}, "private": ""}]}]}""").instances().get(0);
+    assertEquals(1, instance.schemaVersion());
+    assertEquals("tainted", instance.status());
+    assertEquals("00000001", instance.deposed());
+    assertEquals("AQID", instance.privateBase64());
+    assertEquals("x.y (deposed object 00000001)", instance.displayAddress());
+    ResourceInstance legacy = parse("""
+        {"version": 4, "resources": [{"mode": "managed", "type": "x", "name": "y", "instances": [
+          {"attributes_flat": {"id": "legacy"}, "private": ""}]}]}""").instances().get(0);
+    assertNull(legacy.attributes());
+    assertNull(legacy.privateBase64(), "an empty private is no private state");
+  }
+
+  @Test
+  void missing_resources_mean_an_empty_state() throws StateFileException {
+    assertTrue(parse("{\"version\": 4}").instances().isEmpty());
+  }
+
+  @Test
+  void malformed_parts_are_named_in_one_line() {
+    assertEquals("test.tfstate is not a Terraform state file: it holds a JSON array, not an object",
+        assertThrows(StateFileException.class, () -> parse("[]")).getMessage());
+    assertEquals("test.tfstate is not a Terraform state file: it has no numeric \"version\" field",
+        assertThrows(StateFileException.class, () -> parse("{\"version\": \"4\"}")).getMessage());
+    assertEquals("test.tfstate: resources[0] has no \"type\" string: not a version-4 resource",
+        assertThrows(StateFileException.class, () -> parse("""
+            {"version": 4, "resources": [{"mode": "managed", "name": "y"}]}""")).getMessage());
+    assertEquals("test.tfstate: resources[0].instances[0]: \"index_key\" must be a number or a string, not a JSON "
+        + "boolean", assertThrows(StateFileException.class, () -> parse("""
+            {"version": 4, "resources": [{"mode": "managed", "type": "x", "name": "y",
+              "instances": [{"index_key": true}]}]}""")).getMessage());
+    assertTrue(assertThrows(StateFileException.class, () -> parse("{\"version\": 4} trailing")).getMessage()
+        .startsWith("test.tfstate is not JSON"));
+  }
+
+  @Test
+  void standard_input_is_named_as_such() throws StateFileException {
+    StateFile state =
+        StateFile.read("-", new ByteArrayInputStream("{\"version\": 4}".getBytes(StandardCharsets.UTF_8)));
+    assertEquals("standard input", state.name());
+  }
+}
