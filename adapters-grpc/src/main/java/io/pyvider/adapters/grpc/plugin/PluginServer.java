@@ -3,6 +3,9 @@ package io.pyvider.adapters.grpc.plugin;
 import io.grpc.BindableService;
 import io.grpc.Server;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.netty.shaded.io.netty.channel.EventLoopGroup;
+import io.grpc.netty.shaded.io.netty.channel.nio.NioEventLoopGroup;
+import io.grpc.netty.shaded.io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.grpc.netty.shaded.io.netty.handler.codec.http2.Http2SecurityUtil;
 import io.grpc.netty.shaded.io.netty.handler.ssl.ApplicationProtocolConfig;
 import io.grpc.netty.shaded.io.netty.handler.ssl.ApplicationProtocolNames;
@@ -43,11 +46,13 @@ public final class PluginServer {
 
   private final Server server;
   private final StdioService stdio;
+  private final EventLoopGroup eventLoops;
   private final int port;
 
-  private PluginServer(Server server, StdioService stdio, int port) {
+  private PluginServer(Server server, StdioService stdio, EventLoopGroup eventLoops, int port) {
     this.server = server;
     this.stdio = stdio;
+    this.eventLoops = eventLoops;
     this.port = port;
   }
 
@@ -66,6 +71,9 @@ public final class PluginServer {
     all.add(new ControllerService(onShutdownRequest));
     all.add(stdio);
 
+    // Our own event loops, so stop() can end them: a thread still waiting in the selector's native call makes the
+    // JVM's exit wait 300 ms (HotSpot's VM_Exit waits for threads in native code), and go-plugin's Kill() waits for us.
+    EventLoopGroup eventLoops = new NioEventLoopGroup(2);
     int min = Math.max(1, environment.minPort());
     int max = Math.max(min, environment.maxPort());
     int span = max - min + 1;
@@ -74,6 +82,8 @@ public final class PluginServer {
     for (int attempt = 0; attempt < Math.min(span, 200); attempt++) {
       int port = min + (offset + attempt) % span;
       NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress(LOOPBACK, port))
+          .bossEventLoopGroup(eventLoops).workerEventLoopGroup(eventLoops)
+          .channelType(NioServerSocketChannel.class)
           .maxInboundMessageSize(MAX_INBOUND_MESSAGE_BYTES);
       if (tls != null) {
         builder.sslContext(tls);
@@ -82,12 +92,13 @@ public final class PluginServer {
       Server server = builder.build();
       try {
         server.start();
-        return new PluginServer(server, stdio, port);
+        return new PluginServer(server, stdio, eventLoops, port);
       } catch (IOException inUse) {
         lastFailure = inUse;
         server.shutdownNow();
       }
     }
+    eventLoops.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
     throw new IOException("no free TCP port on " + LOOPBACK + " between " + min + " and " + max, lastFailure);
   }
 
@@ -151,16 +162,18 @@ public final class PluginServer {
     return port;
   }
 
-  /** Stops accepting calls, lets those in flight finish briefly, then closes everything. */
+  /**
+   * Stops at once, as go-plugin's own servers do on GRPCController.Shutdown (grpc-go's Stop, not GracefulStop):
+   * go-plugin only asks when it is done with the provider, and a graceful HTTP/2 drain waits on the client for
+   * hundreds of milliseconds that Terraform would spend blocked in Kill() at the end of every walk.
+   */
   public void stop() {
     stdio.closeAll();
-    server.shutdown();
+    server.shutdownNow();
     try {
-      if (!server.awaitTermination(1, TimeUnit.SECONDS)) {
-        server.shutdownNow();
-      }
+      server.awaitTermination(500, TimeUnit.MILLISECONDS);
+      eventLoops.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS).await(500, TimeUnit.MILLISECONDS);
     } catch (InterruptedException interrupted) {
-      server.shutdownNow();
       Thread.currentThread().interrupt();
     }
   }
