@@ -116,7 +116,8 @@ public final class TimedTokenResource implements ManagedResource {
         replace.add(AttributePath.attribute(trigger));
       }
     }
-    if (dueForRotation(prior, planned)) {
+    boolean otherwiseNoOp = replace.isEmpty() && planned.equals(prior);
+    if (dueForRotation(prior, planned, otherwiseNoOp)) {
       // The TLS provider's renewal pattern: an unknown flag on a requires-replace path makes a normal -/+ plan.
       planned = planned.with(READY_FOR_ROTATION, Value.unknown(CtyType.BOOL, Refinements.notNull()));
       replace.add(AttributePath.attribute(READY_FOR_ROTATION));
@@ -128,9 +129,17 @@ public final class TimedTokenResource implements ManagedResource {
     return new PlanResult(planned, carried.data(), List.of(), carried.diagnostics());
   }
 
-  private boolean dueForRotation(Value.ObjectVal prior, Value.ObjectVal planned) {
+  /**
+   * Due when the last refresh said so; the clock decides only for a plan that would otherwise change nothing (as with
+   * {@code -refresh=false}). An update is re-planned at apply, possibly much later from a saved plan, and must then
+   * keep its action: only the refreshed flag, which the re-plan sees unchanged, may turn it into a replacement.
+   */
+  private boolean dueForRotation(Value.ObjectVal prior, Value.ObjectVal planned, boolean otherwiseNoOp) {
     if (knownBool(prior, READY_FOR_ROTATION).orElse(false)) {
       return true;
+    }
+    if (!otherwiseNoOp) {
+      return false;
     }
     Optional<Instant> expiry = knownString(prior, EXPIRES_AT).flatMap(TimedTokenResource::parseExpiry);
     Value.ObjectVal windowSource = planned.get(ROTATE_BEFORE).isKnown() ? planned : prior;

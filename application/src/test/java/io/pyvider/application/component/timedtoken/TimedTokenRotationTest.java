@@ -123,14 +123,21 @@ class TimedTokenRotationTest {
   }
 
   @Test
-  void widening_the_window_over_the_current_time_replaces_at_once() {
+  void widening_the_window_over_the_current_time_updates_in_place_and_the_next_refresh_rotates() {
+    // An update is re-planned at apply (possibly much later, from a saved plan) and must keep its action, so the
+    // clock never turns an update into a replacement; the refresh that follows marks the token and the plan after
+    // that replaces it.
     Stored issued = terraform.create(terraform.config("ci"));
     terraform.clock.advance(Duration.ofMinutes(30));
+    Value.ObjectVal widened = TokenTerraform.with(terraform.config("ci"), "rotate_before", "45m");
 
-    Outcomes.PlanResource plan =
-        terraform.planUpdate(issued, TokenTerraform.with(terraform.config("ci"), "rotate_before", "45m"));
+    Outcomes.PlanResource plan = terraform.planUpdate(issued, widened);
+    assertEquals(List.of(), plan.requiresReplace());
 
-    assertEquals(List.of(READY), plan.requiresReplace());
+    Outcomes.ApplyResource applied = terraform.apply(issued.state(), plan, widened);
+    Stored refreshed = terraform.refresh(new Stored((Value.ObjectVal) applied.newState(), applied.privateState()));
+    assertTrue(refreshed.ready());
+    assertEquals(List.of(READY), terraform.planUpdate(refreshed, widened).requiresReplace());
   }
 
   @Test
