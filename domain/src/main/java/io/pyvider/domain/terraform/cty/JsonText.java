@@ -1,11 +1,11 @@
 package io.pyvider.domain.terraform.cty;
 
-/** Quotes a string as a JSON string literal; the core needs only this much JSON to print type names. */
-final class JsonText {
+/** Quotes a string as a JSON string literal: all the JSON the core needs (type names), shared with the log writer. */
+public final class JsonText {
   private JsonText() {
   }
 
-  static String quote(String text) {
+  public static String quote(String text) {
     StringBuilder out = new StringBuilder(text.length() + 2).append('"');
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
