@@ -8,11 +8,13 @@ import io.pyvider.adapters.grpc.plugin.PluginServer;
 import io.pyvider.adapters.host.HostModule;
 import io.pyvider.application.port.out.Clock;
 import io.pyvider.application.port.out.Environment;
-import io.pyvider.application.port.out.TlsIdentity;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -72,30 +74,38 @@ public final class ProviderMain {
     long started = System.nanoTime();
     HcLog log = HcLog.forEnvironment(environment, System.err);
     ProviderComponent component = ProviderComponent.create(environment, clock, log);
+    // Two cores, two independent halves of start-up: the certificate and TLS context on one, the provider service
+    // (protobuf descriptors, schemas) on the other.
+    CompletableFuture<PluginServer.Tls> tls = !debug && plugin.useTls()
+        ? CompletableFuture.supplyAsync(() -> prepareTls(component, plugin), ProviderMain::startDaemon)
+        : CompletableFuture.completedFuture(null);
+    BindableService provider = component.terraformProviderService();
     long wired = System.nanoTime();
-    TlsIdentity identity = !debug && plugin.useTls() ? component.certificateIssuer().issueSelfSigned() : null;
-    long certified = System.nanoTime();
     AtomicReference<PluginServer> running = new AtomicReference<>();
     PluginServer server;
+    PluginServer.Tls ready;
+    long certified;
     try {
-      server = PluginServer.start(plugin, identity,
-          List.<BindableService>of(component.terraformProviderService()), () -> running.get().stop());
+      ready = tls.join();
+      certified = System.nanoTime();
+      server = PluginServer.start(plugin, ready, List.of(provider), () -> running.get().stop());
     } catch (IOException | RuntimeException failed) {
-      log.error("provider could not start", "error", String.valueOf(failed.getMessage()));
-      System.err.println("terraform-provider-pyvider: cannot start: " + failed.getMessage());
+      Throwable cause = failed instanceof CompletionException && failed.getCause() != null ? failed.getCause() : failed;
+      log.error("provider could not start", "error", String.valueOf(cause.getMessage()));
+      System.err.println("terraform-provider-pyvider: cannot start: " + cause.getMessage());
       return 1;
     }
     running.set(server);
     if (debug) {
       printReattachInstructions(stdout, server.port());
     } else {
-      stdout.println(Handshake.line(6, "127.0.0.1", server.port(), identity == null ? null : identity.certificate()));
+      stdout.println(Handshake.line(6, "127.0.0.1", server.port(), ready == null ? null : ready.certificate()));
       stdout.flush();
       ignoreInterrupts();
     }
     long serving = System.nanoTime();
-    log.info("provider serving", "port", String.valueOf(server.port()), "tls", String.valueOf(identity != null),
-        "wiring_ms", millis(wired - started), "certificate_ms", millis(certified - wired),
+    log.info("provider serving", "port", String.valueOf(server.port()), "tls", String.valueOf(ready != null),
+        "wiring_ms", millis(wired - started), "tls_wait_ms", millis(certified - wired),
         "server_ms", millis(serving - certified));
     component.keyRing().takeFirstRunNotice().ifPresent(notice -> log.warn(notice));
     try {
@@ -106,6 +116,21 @@ public final class ProviderMain {
     component.keyRing().takeFirstRunNotice().ifPresent(notice -> log.warn(notice));
     log.debug("provider stopped");
     return 0;
+  }
+
+  private static PluginServer.Tls prepareTls(ProviderComponent component, PluginEnvironment plugin) {
+    try {
+      return PluginServer.tls(component.certificateIssuer().issueSelfSigned(),
+          plugin.clientCertificatePem().orElseThrow());
+    } catch (IOException failed) {
+      throw new UncheckedIOException(failed);
+    }
+  }
+
+  private static void startDaemon(Runnable work) {
+    Thread thread = new Thread(work, "tls-setup");
+    thread.setDaemon(true);
+    thread.start();
   }
 
   private static String millis(long nanos) {

@@ -43,7 +43,8 @@ final class Trainer {
       PluginEnvironment plugin = PluginEnvironment.read(Environment.of(Map.of(
           PluginEnvironment.COOKIE_KEY, PluginEnvironment.COOKIE_VALUE, "PLUGIN_PROTOCOL_VERSIONS", "5,6",
           "PLUGIN_CLIENT_CERT", PluginProcess.pem(client))));
-      PluginServer running = PluginServer.start(plugin, server,
+      PluginServer running = PluginServer.start(plugin,
+          PluginServer.tls(server, plugin.clientCertificatePem().orElseThrow()),
           List.<BindableService>of(component.terraformProviderService()), () -> { });
       String line = Handshake.line(6, "127.0.0.1", running.port(), server.certificate());
       try (PluginClient connection = PluginClient.connect(PluginClient.HandshakeLine.parse(line), client)) {

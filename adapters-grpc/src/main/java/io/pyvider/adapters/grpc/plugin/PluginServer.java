@@ -58,11 +58,11 @@ public final class PluginServer {
 
   /**
    * Binds the first free port of the range (starting at a random point, so concurrent providers rarely collide) and
-   * starts serving. {@code identity} is null when TLS is off.
+   * starts serving. {@code tlsSetup} is null when TLS is off.
    */
-  public static PluginServer start(PluginEnvironment environment, TlsIdentity identity,
+  public static PluginServer start(PluginEnvironment environment, Tls tlsSetup,
       Collection<BindableService> services, Runnable onShutdownRequest) throws IOException {
-    SslContext tls = identity == null ? null : sslContext(identity, environment.clientCertificatePem().orElseThrow());
+    SslContext tls = tlsSetup == null ? null : tlsSetup.context;
     HealthStatusManager health = new HealthStatusManager();
     health.setStatus("plugin", io.grpc.health.v1.HealthCheckResponse.ServingStatus.SERVING);
     StdioService stdio = new StdioService();
@@ -100,6 +100,29 @@ public final class PluginServer {
     }
     eventLoops.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
     throw new IOException("no free TCP port on " + LOOPBACK + " between " + min + " and " + max, lastFailure);
+  }
+
+  /**
+   * The server's side of mutual TLS, built apart from {@link #start} so that it can run on another core while the
+   * rest of the provider wires itself up.
+   */
+  public static Tls tls(TlsIdentity identity, String clientCertificatePem) throws IOException {
+    return new Tls(sslContext(identity, clientCertificatePem), identity.certificate());
+  }
+
+  /** A ready TLS context and the certificate the handshake line announces. */
+  public static final class Tls {
+    private final SslContext context;
+    private final X509Certificate certificate;
+
+    private Tls(SslContext context, X509Certificate certificate) {
+      this.context = context;
+      this.certificate = certificate;
+    }
+
+    public X509Certificate certificate() {
+      return certificate;
+    }
   }
 
   private static SslContext sslContext(TlsIdentity identity, String clientCertificatePem) throws IOException {
