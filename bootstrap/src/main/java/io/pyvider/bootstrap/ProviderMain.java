@@ -82,19 +82,22 @@ public final class ProviderMain {
     BindableService provider = component.terraformProviderService();
     long wired = System.nanoTime();
     AtomicReference<PluginServer> running = new AtomicReference<>();
+    long[] tlsReady = new long[1];
     PluginServer server;
-    PluginServer.Tls ready;
-    long certified;
     try {
-      ready = tls.join();
-      certified = System.nanoTime();
-      server = PluginServer.start(plugin, ready, List.of(provider), () -> running.get().stop());
+      server = PluginServer.start(plugin, () -> {
+        PluginServer.Tls ready = tls.join();
+        tlsReady[0] = System.nanoTime();
+        return ready;
+      }, List.of(provider), () -> running.get().stop());
     } catch (IOException | RuntimeException failed) {
       Throwable cause = failed instanceof CompletionException && failed.getCause() != null ? failed.getCause() : failed;
       log.error("provider could not start", "error", String.valueOf(cause.getMessage()));
       System.err.println("terraform-provider-pyvider: cannot start: " + cause.getMessage());
       return 1;
     }
+    PluginServer.Tls ready = tls.join();
+    long certified = tlsReady[0];
     running.set(server);
     if (debug) {
       printReattachInstructions(stdout, server.port());

@@ -28,6 +28,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
@@ -62,7 +63,15 @@ public final class PluginServer {
    */
   public static PluginServer start(PluginEnvironment environment, Tls tlsSetup,
       Collection<BindableService> services, Runnable onShutdownRequest) throws IOException {
-    SslContext tls = tlsSetup == null ? null : tlsSetup.context;
+    return start(environment, () -> tlsSetup, services, onShutdownRequest);
+  }
+
+  /**
+   * As {@link #start(PluginEnvironment, Tls, Collection, Runnable)}, asking for TLS only once everything else is
+   * ready: the services, event loops and first server builder are set up while another core is still building it.
+   */
+  public static PluginServer start(PluginEnvironment environment, Supplier<Tls> tlsSetup,
+      Collection<BindableService> services, Runnable onShutdownRequest) throws IOException {
     HealthStatusManager health = new HealthStatusManager();
     health.setStatus("plugin", io.grpc.health.v1.HealthCheckResponse.ServingStatus.SERVING);
     StdioService stdio = new StdioService();
@@ -78,17 +87,18 @@ public final class PluginServer {
     int max = Math.max(min, environment.maxPort());
     int span = max - min + 1;
     int offset = ThreadLocalRandom.current().nextInt(span);
+    NettyServerBuilder builder = builder(min + offset % span, eventLoops, all);
+    Tls ready = tlsSetup.get();
+    SslContext tls = ready == null ? null : ready.context;
     IOException lastFailure = null;
     for (int attempt = 0; attempt < Math.min(span, 200); attempt++) {
       int port = min + (offset + attempt) % span;
-      NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress(LOOPBACK, port))
-          .bossEventLoopGroup(eventLoops).workerEventLoopGroup(eventLoops)
-          .channelType(NioServerSocketChannel.class)
-          .maxInboundMessageSize(MAX_INBOUND_MESSAGE_BYTES);
+      if (attempt > 0) {
+        builder = builder(port, eventLoops, all);
+      }
       if (tls != null) {
         builder.sslContext(tls);
       }
-      all.forEach(builder::addService);
       Server server = builder.build();
       try {
         server.start();
@@ -100,6 +110,15 @@ public final class PluginServer {
     }
     eventLoops.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
     throw new IOException("no free TCP port on " + LOOPBACK + " between " + min + " and " + max, lastFailure);
+  }
+
+  private static NettyServerBuilder builder(int port, EventLoopGroup eventLoops, List<BindableService> services) {
+    NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress(LOOPBACK, port))
+        .bossEventLoopGroup(eventLoops).workerEventLoopGroup(eventLoops)
+        .channelType(NioServerSocketChannel.class)
+        .maxInboundMessageSize(MAX_INBOUND_MESSAGE_BYTES);
+    services.forEach(builder::addService);
+    return builder;
   }
 
   /**
