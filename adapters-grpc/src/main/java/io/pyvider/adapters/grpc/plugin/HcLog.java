@@ -17,9 +17,12 @@ public final class HcLog {
   /** Levels in hclog's order. */
   public enum Level { TRACE, DEBUG, INFO, WARN, ERROR, OFF }
 
-  // go-plugin parses @timestamp with exactly six fraction digits ("2006-01-02T15:04:05.000000Z07:00").
-  private static final DateTimeFormatter TIMESTAMP =
-      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSXXX").withZone(ZoneOffset.UTC);
+  /** Loaded only when a line is written: java.time's formatter machinery is not free at start-up. */
+  private static final class Timestamps {
+    // go-plugin parses @timestamp with exactly six fraction digits ("2006-01-02T15:04:05.000000Z07:00").
+    static final DateTimeFormatter FORMAT =
+        DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSXXX").withZone(ZoneOffset.UTC);
+  }
 
   private final PrintStream sink;
   private final Level threshold;
@@ -89,7 +92,7 @@ public final class HcLog {
         .append("{\"@level\":\"").append(level.name().toLowerCase(Locale.ROOT))
         .append("\",\"@message\":").append(quote(message))
         .append(",\"@module\":").append(quote(module))
-        .append(",\"@timestamp\":\"").append(TIMESTAMP.format(Instant.now())).append('"');
+        .append(",\"@timestamp\":\"").append(Timestamps.FORMAT.format(Instant.now())).append('"');
     for (int i = 0; i + 1 < keyValues.length; i += 2) {
       line.append(',').append(quote(keyValues[i])).append(':').append(quote(String.valueOf(keyValues[i + 1])));
     }

@@ -31,7 +31,8 @@ public final class TerraformProviderService extends ProviderGrpc.ProviderImplBas
   private final ManagedResourceUseCase resources;
   private final DataSourceUseCase dataSources;
   private final HcLog log;
-  private final Tfplugin6.GetProviderSchema.Response schemaResponse;
+  // Built on first use: with get_provider_schema_optional most provider processes Terraform starts are never asked.
+  private volatile Tfplugin6.GetProviderSchema.Response schemaResponse;
 
   public TerraformProviderService(ProviderSchemaUseCase schemas, ProviderConfigurationUseCase configuration,
       ManagedResourceUseCase resources, DataSourceUseCase dataSources, HcLog log) {
@@ -40,7 +41,15 @@ public final class TerraformProviderService extends ProviderGrpc.ProviderImplBas
     this.resources = resources;
     this.dataSources = dataSources;
     this.log = log;
-    this.schemaResponse = buildSchemaResponse(schemas.schemas());
+  }
+
+  private Tfplugin6.GetProviderSchema.Response schemaResponse() {
+    Tfplugin6.GetProviderSchema.Response response = schemaResponse;
+    if (response == null) {
+      response = buildSchemaResponse(schemas.schemas());
+      schemaResponse = response;
+    }
+    return response;
   }
 
   private static Tfplugin6.GetProviderSchema.Response buildSchemaResponse(Outcomes.ProviderSchemas all) {
@@ -59,10 +68,10 @@ public final class TerraformProviderService extends ProviderGrpc.ProviderImplBas
       StreamObserver<Tfplugin6.GetMetadata.Response> out) {
     answer(out, "GetMetadata", "", () -> {
       Tfplugin6.GetMetadata.Response.Builder response = Tfplugin6.GetMetadata.Response.newBuilder()
-          .setServerCapabilities(schemaResponse.getServerCapabilities());
-      schemaResponse.getResourceSchemasMap().keySet().forEach(name -> response.addResources(
+          .setServerCapabilities(schemaResponse().getServerCapabilities());
+      schemaResponse().getResourceSchemasMap().keySet().forEach(name -> response.addResources(
           Tfplugin6.GetMetadata.ResourceMetadata.newBuilder().setTypeName(name)));
-      schemaResponse.getDataSourceSchemasMap().keySet().forEach(name -> response.addDataSources(
+      schemaResponse().getDataSourceSchemasMap().keySet().forEach(name -> response.addDataSources(
           Tfplugin6.GetMetadata.DataSourceMetadata.newBuilder().setTypeName(name)));
       return response.build();
     }, diagnostics -> Tfplugin6.GetMetadata.Response.newBuilder().addAllDiagnostics(diagnostics).build());
@@ -71,7 +80,7 @@ public final class TerraformProviderService extends ProviderGrpc.ProviderImplBas
   @Override
   public void getProviderSchema(Tfplugin6.GetProviderSchema.Request request,
       StreamObserver<Tfplugin6.GetProviderSchema.Response> out) {
-    answer(out, "GetProviderSchema", "", () -> schemaResponse,
+    answer(out, "GetProviderSchema", "", this::schemaResponse,
         diagnostics -> Tfplugin6.GetProviderSchema.Response.newBuilder().addAllDiagnostics(diagnostics).build());
   }
 
