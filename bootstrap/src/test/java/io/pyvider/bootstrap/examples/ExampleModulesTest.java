@@ -1,0 +1,84 @@
+package io.pyvider.bootstrap.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every directory under examples/seed parses, has the same provider.tf, refers only to what it declares, has a
+ * dependency order, is replayed by an {@code <Name>ExampleIT} and is described in examples/seed/README.md. Runs without
+ * the provider, so a broken example fails in seconds rather than in the end-to-end phase.
+ */
+class ExampleModulesTest {
+
+  private static List<Path> directories() throws IOException {
+    try (Stream<Path> listing = Files.list(ExampleReplayLifecycle.examplesDirectory())) {
+      return listing.filter(Files::isDirectory).sorted().toList();
+    }
+  }
+
+  @Test
+  void every_example_parses_and_has_a_dependency_order() throws IOException {
+    List<Path> directories = directories();
+    assertFalse(directories.isEmpty(), "no example directories");
+    for (Path directory : directories) {
+      Module module = Module.load(directory);
+      assertEquals(java.util.Map.of("pyvider", "provide-io/pyvider"), module.requiredProviders, directory.toString());
+      assertEquals(module.resources.size(), module.dependencyOrder().size(), directory.toString());
+      module.resources.values().forEach(module::dependencies); // every reference is declared
+    }
+  }
+
+  @Test
+  void every_example_has_the_same_provider_tf() throws IOException {
+    String first = null;
+    for (Path directory : directories()) {
+      String provider = Files.readString(directory.resolve("provider.tf"), StandardCharsets.UTF_8);
+      if (first == null) {
+        first = provider;
+      }
+      assertEquals(first, provider, directory + "/provider.tf differs");
+    }
+  }
+
+  @Test
+  void every_example_is_replayed_by_an_integration_test_and_described_in_the_readme() throws IOException {
+    String readme = Files.readString(ExampleReplayLifecycle.examplesDirectory().resolve("README.md"),
+        StandardCharsets.UTF_8);
+    List<String> missing = new ArrayList<>();
+    for (Path directory : directories()) {
+      String name = directory.getFileName().toString();
+      String test = testClassName(name);
+      try {
+        Class<?> replay = Class.forName(ExampleModulesTest.class.getPackageName() + "." + test);
+        assertTrue(ExampleReplayLifecycle.class.isAssignableFrom(replay), test + " is not an example replay");
+        assertEquals(name, ((ExampleReplayLifecycle) replay.getDeclaredConstructor().newInstance()).section(),
+            test + " replays another directory");
+      } catch (ReflectiveOperationException absent) {
+        missing.add(name + " (no " + test + ")");
+      }
+      if (!readme.contains("`" + name + "/`") || !readme.contains(test)) {
+        missing.add(name + " (not in README.md with " + test + ")");
+      }
+    }
+    assertEquals(List.of(), missing);
+  }
+
+  /** {@code cicd-pipeline-tokens} is replayed by {@code CicdPipelineTokensExampleIT}. */
+  static String testClassName(String directory) {
+    StringBuilder name = new StringBuilder();
+    for (String word : directory.split("-")) {
+      name.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
+    }
+    return name + "ExampleIT";
+  }
+}

@@ -1,0 +1,297 @@
+package io.pyvider.bootstrap.examples;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pyvider.bootstrap.e2e.ReplayBridge;
+import io.pyvider.bootstrap.e2e.ReplayBridge.Stored;
+import io.pyvider.domain.terraform.cty.Value;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The life of one example directory under Terraform, replayed against the packaged provider: validate, plan, apply
+ * (each in a new provider process), a second plan that must be empty, and destroy. Subclasses name the directory and
+ * add what their example promises: tests ordered 4 to 9 run after the apply, 11 to 14 after the second plan, all
+ * before the destroy (15). A step whose predecessor failed is skipped rather than failed again.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+abstract class ExampleReplayLifecycle {
+
+  static final String TOKEN = "pyvider_timed_token";
+  static final Pattern UUID4 = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+  static final Pattern EXPIRES_AT = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{6}\\+00:00");
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  protected Path home;
+  protected Path outputDir;
+  protected LoopbackApi api;
+  protected ReplayBridge terraform;
+  protected Module module;
+  protected Replay replay;
+  protected Replay.PlanOutcome firstPlan;
+  protected Replay.PlanOutcome secondPlan;
+  protected Instant appliedAt;
+  protected boolean applied;
+
+  /** The directory under examples/seed. */
+  protected abstract String section();
+
+  /** The routes the loopback API answers (empty: the example makes no HTTP calls). */
+  protected Map<String, LoopbackApi.Answer> routes() {
+    return Map.of();
+  }
+
+  @BeforeAll
+  void start() throws IOException {
+    home = Files.createTempDirectory("pyvider-example-home");
+    outputDir = Files.createTempDirectory("pyvider-example-out").resolve("out");
+    api = LoopbackApi.start(routes());
+    terraform = ReplayBridge.start(home);
+    module = Module.load(examplesDirectory().resolve(section()));
+    Map<String, String> variables = new LinkedHashMap<>();
+    if (module.variables.containsKey("output_dir")) {
+      variables.put("output_dir", outputDir.toString());
+    }
+    if (module.variables.containsKey("api_base_url")) {
+      variables.put("api_base_url", api.baseUrl());
+    }
+    replay = new Replay(module, terraform, variables);
+  }
+
+  @AfterAll
+  void stop() throws IOException {
+    try {
+      terraform.close(); // fails if a sensitive value reached a provider's output
+    } finally {
+      api.close();
+      deleteTree(home);
+      deleteTree(outputDir.getParent());
+    }
+  }
+
+  /** examples/seed, found from the module directory Maven runs the tests in. */
+  static Path examplesDirectory() {
+    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+      Path candidate = dir.resolve("examples").resolve("seed");
+      if (Files.isDirectory(candidate)) {
+        return candidate;
+      }
+    }
+    throw new IllegalStateException("examples/seed not found above " + Path.of("").toAbsolutePath());
+  }
+
+  @Test
+  @Order(1)
+  void the_validate_walk_accepts_every_block_of_the_example() {
+    assertEquals(Map.of("pyvider", "provide-io/pyvider"), module.requiredProviders,
+        "provider.tf must require provide-io/pyvider");
+    replay.validate();
+    assertEquals(List.of(), replay.warnings.get("validate"), "warnings in the validate walk");
+    assertEquals(module.resources.keySet().stream().map(a -> "validate " + a).sorted().toList(),
+        replay.journal.get("validate").stream().sorted().toList(), "every block validated once");
+  }
+
+  @Test
+  @Order(2)
+  void the_plan_walk_creates_every_resource_in_dependency_order() {
+    firstPlan = replay.plan("plan");
+    firstPlan.changes.forEach((address, change) -> {
+      assertEquals("CREATE", change.action(), address + " in the first plan");
+      assertEquals(List.of(), change.requiresReplace(), address + " requires_replace on create");
+    });
+    long planned = firstPlan.changes.size();
+    assertTrue(planned > 0, "the example plans no resource");
+    assertEquals(List.of(), replay.warnings.get("plan"), "warnings in the plan walk");
+    firstPlan.changes.forEach((address, change) -> {
+      if (address.startsWith(TOKEN + ".")) {
+        Value.ObjectVal after = (Value.ObjectVal) change.after();
+        assertFalse(after.get("token").isKnown(), address + ".token must stay unknown until apply");
+        assertFalse(after.get("id").isKnown(), address + ".id must stay unknown until apply");
+      }
+    });
+  }
+
+  @Test
+  @Order(3)
+  void the_apply_walk_writes_exactly_what_terraform_would_write() throws IOException {
+    assumeTrue(firstPlan != null, "needs the plan");
+    appliedAt = Instant.now();
+    replay.apply(firstPlan);
+    applied = true;
+    assertEquals(firstPlan.changes.keySet(), replay.state.keySet(), "every planned resource is in the state");
+    for (Map.Entry<Path, String> file : replay.filesWritten.entrySet()) {
+      Path path = file.getKey();
+      assertTrue(Files.isRegularFile(path), path + " was not written");
+      byte[] expected = file.getValue().getBytes(StandardCharsets.UTF_8);
+      assertArrayEquals(expected, Files.readAllBytes(path), () -> path + " differs from what Terraform would write:\n"
+          + "expected:\n" + file.getValue() + "\nactual:\n" + read(path));
+      if (path.toString().endsWith(".json")) {
+        JSON.readTree(expected); // jsonencode always gives valid JSON
+      }
+    }
+    replay.state.forEach((address, stored) -> {
+      Value.ObjectVal object = (Value.ObjectVal) stored.value();
+      if (address.startsWith(Replay.FILE_CONTENT + ".")) {
+        Value.ObjectVal config = (Value.ObjectVal) replay.appliedConfigs.get(address);
+        assertEquals(config.get("content"), object.get("content"), address + ".content in state");
+        String content = ((Value.Str) object.get("content")).value();
+        assertEquals(Value.string(sha256(content)), object.get("content_hash"), address + ".content_hash");
+        assertEquals(Value.bool(true), object.get("exists"), address + ".exists");
+      }
+      if (address.startsWith(TOKEN + ".")) {
+        assertIssued(address, stored);
+      }
+    });
+    replay.warnings.forEach((walk, list) -> assertEquals(List.of(), list, "warnings in the " + walk + " walk"));
+    assertInDependencyOrder(replay.journal.get("plan"), false);
+    assertInDependencyOrder(replay.journal.get("apply"), false);
+    assertEquals(List.of(), replay.outputsSensitiveWithoutNeed(),
+        "outputs marked sensitive although nothing in them is (the examples mark only what Terraform requires)");
+  }
+
+  private void assertIssued(String address, Stored stored) {
+    Value.ObjectVal token = (Value.ObjectVal) stored.value();
+    String id = ((Value.Str) token.get("id")).value();
+    String secret = ((Value.Str) token.get("token")).value();
+    String expiresAt = ((Value.Str) token.get("expires_at")).value();
+    assertTrue(id.startsWith("timed-token-id-") && UUID4.matcher(id.substring(15)).matches(), address + ".id " + id);
+    assertTrue(secret.startsWith("token-") && UUID4.matcher(secret.substring(6)).matches(),
+        address + ".token has the wrong format");
+    assertTrue(EXPIRES_AT.matcher(expiresAt).matches(), address + ".expires_at " + expiresAt);
+    Instant expiry = OffsetDateTime.parse(expiresAt).toInstant();
+    assertTrue(!expiry.isBefore(appliedAt.plus(Duration.ofHours(1)).minusSeconds(1))
+        && expiry.isBefore(Instant.now().plus(Duration.ofHours(1)).plusSeconds(1)),
+        address + " expires an hour after apply, got " + expiresAt);
+    assertEquals(Value.string("1h"), token.get("lifetime"), address + ".lifetime defaults to 1h");
+    assertEquals(Value.bool(false), token.get("ready_for_rotation"), address + ".ready_for_rotation");
+    assertTrue(stored.privateBytes().length > 0, address + " has no sealed private state");
+  }
+
+  @Test
+  @Order(10)
+  void a_second_plan_after_the_apply_is_empty() {
+    assumeTrue(applied, "needs the apply");
+    secondPlan = replay.plan("plan-2");
+    assertEquals(Map.of(), secondPlan.pendingChanges(), "changes in the second plan");
+    assertEquals(List.of(), replay.warnings.get("plan-2"), "warnings in the second plan");
+    secondPlan.outputs.forEach((name, value) -> assertEquals(replay.outputs.get(name).value(), value.value(),
+        "output " + name + " changes in the second plan"));
+  }
+
+  @Test
+  @Order(15)
+  void destroy_removes_every_resource_and_every_file() {
+    assumeTrue(applied, "needs the apply");
+    replay.destroy();
+    assertEquals(Map.of(), replay.state, "resources left in the state after destroy");
+    assertInDependencyOrder(replay.journal.get("destroy-apply"), true);
+    List<Path> left = replay.allFiles.stream().filter(Files::exists).toList();
+    assertEquals(List.of(), left, "files left behind by destroy");
+    List.of("destroy-refresh", "destroy-plan", "destroy-apply").forEach(walk ->
+        assertEquals(List.of(), replay.warnings.get(walk), "warnings in the " + walk + " walk"));
+  }
+
+  /**
+   * Every step on a resource comes after the steps on what it refers to (reversed for destroy: dependants first), as
+   * Terraform's graph orders them.
+   */
+  private void assertInDependencyOrder(List<String> steps, boolean reverse) {
+    List<String> addresses = steps.stream().map(s -> s.substring(s.indexOf(' ') + 1).replaceAll("\\[\\d+]$", ""))
+        .toList();
+    for (int i = 0; i < addresses.size(); i++) {
+      for (String dependency : module.dependencies(module.resources.get(addresses.get(i)))) {
+        int at = addresses.indexOf(dependency);
+        if (at >= 0) {
+          assertTrue(reverse ? at > i : at < i, steps.get(i) + " ran " + (reverse ? "after" : "before")
+              + " its dependency " + dependency + ": " + steps);
+        }
+      }
+    }
+  }
+
+  // --- helpers for the section tests ---------------------------------------------------------------------------
+
+  Value.ObjectVal stateOf(String address) {
+    Stored stored = replay.state.get(address);
+    assertTrue(stored != null, address + " is not in the state: " + replay.state.keySet());
+    return (Value.ObjectVal) stored.value();
+  }
+
+  String attribute(String address, String name) {
+    return ((Value.Str) stateOf(address).get(name)).value();
+  }
+
+  String written(String relative) throws IOException {
+    Path path = outputDir.resolve(relative);
+    assertTrue(replay.filesWritten.containsKey(path), relative + " was not written; written: "
+        + replay.filesWritten.keySet());
+    return Files.readString(path, StandardCharsets.UTF_8);
+  }
+
+  JsonNode writtenJson(String relative) throws IOException {
+    return JSON.readTree(written(relative));
+  }
+
+  Value outputValue(String name) {
+    return replay.outputs.get(name).value();
+  }
+
+  static String sha256(String text) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+          .digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException impossible) {
+      throw new IllegalStateException(impossible);
+    }
+  }
+
+  private static String read(Path path) {
+    try {
+      return Files.readString(path, StandardCharsets.UTF_8);
+    } catch (IOException unreadable) {
+      return "<unreadable: " + unreadable + ">";
+    }
+  }
+
+  static void deleteTree(Path root) throws IOException {
+    if (root == null || !Files.exists(root)) {
+      return;
+    }
+    List<Path> paths = new ArrayList<>();
+    try (Stream<Path> walk = Files.walk(root)) {
+      walk.sorted(Comparator.reverseOrder()).forEach(paths::add);
+    }
+    for (Path path : paths) {
+      Files.deleteIfExists(path);
+    }
+  }
+}
