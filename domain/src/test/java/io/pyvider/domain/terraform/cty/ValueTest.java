@@ -68,7 +68,8 @@ class ValueTest {
     @Test
     void nulls_of_different_types_are_different_values() {
       assertNotEquals(Value.nullOf(CtyType.STRING), Value.nullOf(CtyType.NUMBER));
-      assertEquals(Value.nullOf(CtyType.listOf(CtyType.BOOL)), Value.nullOf(CtyType.listOf(CtyType.BOOL)));
+      Value built = Value.nullOf(new CtyType.ListOf(CtyType.BOOL));
+      assertEquals(Value.nullOf(CtyType.listOf(CtyType.BOOL)), built);
     }
 
     @Test
