@@ -1,8 +1,22 @@
 #!/usr/bin/env bash
-# Start-up benchmark: exec → handshake line over N launches of the provider binary, as go-plugin launches it.
-# Reports median and p90 time to the handshake line and peak RSS (VmHWM) of the JVM at that moment.
-# Usage: bench/startup.sh [path/to/terraform-provider-pyvider] [launches=20]
-# Needs python3 and openssl (for a P-521 client certificate like Terraform's).
+# Start-up benchmark of the provider as go-plugin launches it, side by side with the Go reference provider.
+# Reports exec -> handshake line for: the direct JVM start (PYVIDER_DAEMON=off, class-data archive trained first),
+# the launch that starts the warm daemon, launches through the running daemon, and the Go refprovider; the daemon's
+# memory idle, with 10 concurrent sessions and after them; and, where ../shared/conformance/run.sh exists, the
+# go-plugin client's figures (exec -> healthy, RPC latency, throughput, RSS, CPU) for all three, with ratios ours/Go.
+# Figures are reported, never judged: the exit status is non-zero only when something is broken.
+#
+# Usage: bench/startup.sh [binary] [launches=20] [refprovider] [--idle-check] [--reps N] [--warmup S] [--keep]
+#        [--no-conformance]
+#   binary       default: bootstrap/target/dist/terraform-provider-pyvider
+#   refprovider  default: $BUILD/bin/refprovider (BUILD defaults to ${TMPDIR:-/tmp}/tfdrive-build), if present
+#   --idle-check also start a daemon with PYVIDER_DAEMON_IDLE=5s and check that it has exited ~8 s after its session
+#   --reps N     launches that start the daemon (it is stopped between them), default 3; the very first start,
+#                before the daemon's class-data archive exists, is reported apart
+#   --warmup S   seconds after the daemon's first launch before warm launches are timed, default 10
+#   --keep       keep the scratch directory (daemon logs, conformance stderr) for inspection
+# Needs python3 and openssl (for a P-521 client certificate like Terraform's). Daemons and archives go to a private
+# temporary directory, removed at the end.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-exec python3 "$here/startup.py" "${1:-$here/../bootstrap/target/dist/terraform-provider-pyvider}" "${2:-20}"
+PYVIDER_BENCH_ENTRY=$0 exec python3 "$here/startup.py" "$@"

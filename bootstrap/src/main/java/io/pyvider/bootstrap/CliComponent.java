@@ -8,6 +8,7 @@ import io.pyvider.adapters.grpc.plugin.HcLog;
 import io.pyvider.adapters.host.HostModule;
 import io.pyvider.application.port.out.Clock;
 import io.pyvider.application.port.out.Environment;
+import io.pyvider.application.port.out.WorkingDirectory;
 import javax.inject.Singleton;
 
 /**
@@ -23,7 +24,7 @@ interface CliComponent {
   /** Creates the graph for one CLI run. */
   @Component.Factory
   interface Factory {
-    CliComponent create(@BindsInstance Environment environment, @BindsInstance Clock clock,
-        @BindsInstance HcLog log);
+    CliComponent create(@BindsInstance Environment environment, @BindsInstance WorkingDirectory workingDirectory,
+        @BindsInstance Clock clock, @BindsInstance HcLog log);
   }
 }

@@ -21,7 +21,8 @@ final class CliMain {
     Environment environment = HostModule.processEnvironment();
     boolean colour = CliStreams.colourWanted(System.console() != null, environment.get("NO_COLOR").orElse(null));
     Cli cli = DaggerCliComponent.factory()
-        .create(environment, HostModule.systemClock(), new HcLog(System.err, HcLog.Level.OFF, "cli"))
+        .create(environment, HostModule.processWorkingDirectory(), HostModule.systemClock(),
+            HcLog.off("cli", HostModule.systemClock()))
         .cli();
     return cli.run(CliStreams.of(System.in, stdout, System.err, colour), args);
   }

@@ -1,6 +1,9 @@
 package io.pyvider.bootstrap;
 
 import com.google.protobuf.ByteString;
+import io.pyvider.adapters.cli.DaemonControl;
+import io.pyvider.adapters.cli.DaemonStatus;
+import io.pyvider.adapters.cli.Durations;
 import io.pyvider.adapters.cli.ProviderSmokeTest;
 import io.pyvider.adapters.grpc.client.PluginProcess;
 import io.pyvider.adapters.grpc.plugin.HcLog;
@@ -25,23 +28,33 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The {@code doctor} command's checks: this machine can run the provider (Java, key configuration, the launcher), and
- * the provider binary, launched exactly as Terraform would, walks a timed token through create, refresh, a no-op plan
- * and destroy over the real protocol, one process per walk, reporting each step and its time. The token itself is
- * never reported.
+ * The {@code doctor} command's checks: this machine can run the provider (Java, key configuration, the launcher, the
+ * daemon), a cold launch (a new JVM) against a warm one (through the daemon), and the provider binary, launched exactly
+ * as Terraform would, walks a timed token through create, refresh, a no-op plan and destroy over the real protocol,
+ * one process per walk, reporting each step and its time. The token itself is never reported.
  */
 final class Doctor implements ProviderSmokeTest {
 
   private static final String TYPE = "pyvider_timed_token";
+  /** The launcher's switch, and the value that makes it start the JVM directly. */
+  private static final String DAEMON_SWITCH = "PYVIDER_DAEMON";
+  private static final Duration LAUNCH_TIMEOUT = Duration.ofMinutes(1);
 
   private final Environment environment;
   private final Optional<String> launcher;
+  private final DaemonControl daemon;
   private Steps steps;
+  /** Set when the daemon step failed (refused directory, a stranger on its port): no warm launch is tried then. */
+  private boolean daemonFailed;
 
-  /** {@code launcher}: the executable Terraform starts ({@code -Dpyvider.launcher}, set by the launcher script). */
-  Doctor(Environment environment, Optional<String> launcher) {
+  /**
+   * {@code launcher}: the executable Terraform starts ({@code -Dpyvider.launcher}, set by the launcher script);
+   * {@code daemon}: the daemon its launches use.
+   */
+  Doctor(Environment environment, Optional<String> launcher, DaemonControl daemon) {
     this.environment = environment;
     this.launcher = launcher.filter(path -> !path.isEmpty());
+    this.daemon = daemon;
   }
 
   @Override
@@ -60,7 +73,45 @@ final class Doctor implements ProviderSmokeTest {
     boolean launcherFound = launcher.filter(path -> Files.isExecutable(Path.of(path))).isPresent();
     step("Provider binary", launcherFound, launcherFound ? launcher.get()
         : "not found: run doctor through the terraform-provider-pyvider launcher");
+    if (launcherFound) {
+      daemonStep();
+    }
     return launcherFound;
+  }
+
+  /** Shows the daemon this launcher's launches use: running (and how it is doing), not running, or unusable. */
+  private void daemonStep() {
+    try {
+      if (daemon.directory().isEmpty()) {
+        steps.warn("Daemon", "the launcher found no directory for it (it needs HOME, XDG_RUNTIME_DIR or "
+            + "PYVIDER_DAEMON_DIR, and Java on PATH or JAVA_HOME), so every launch starts a new JVM");
+        return;
+      }
+      String off = daemonSwitchedOff() ? "; " + DAEMON_SWITCH + "=off is set, so launches from here start a new "
+          + "JVM instead" : "";
+      Optional<DaemonStatus> status = daemon.status();
+      if (status.isPresent()) {
+        step("Daemon", true, "running: " + describe(status.get()) + off);
+      } else {
+        step("Daemon", true, "not running" + (off.isEmpty() ? " (the next launch starts it)" : off) + ", directory "
+            + daemon.directory().get());
+      }
+    } catch (IOException | RuntimeException unusable) {
+      daemonFailed = true;
+      step("Daemon", false, problem(unusable) + " (launches start a new JVM instead)");
+    }
+  }
+
+  private static String describe(DaemonStatus status) {
+    return "pid " + status.pid() + ", up " + Durations.approximate(Duration.ofSeconds(status.uptimeSeconds())) + ", "
+        + status.sessionsServed() + " session(s) served, " + status.sessionsOpen() + " open (at most "
+        + status.maxSessions() + "), " + (status.rssKilobytes() < 0 ? "memory unknown"
+            : String.format("%.0f MB resident", status.rssKilobytes() / 1024.0)) + ", exits after "
+        + Durations.format(Duration.ofSeconds(status.idleTimeoutSeconds())) + " idle";
+  }
+
+  private boolean daemonSwitchedOff() {
+    return environment.get(DAEMON_SWITCH).filter("off"::equals).isPresent();
   }
 
   @Override
@@ -70,18 +121,104 @@ final class Doctor implements ProviderSmokeTest {
       step("Protocol walk", false, "no provider binary to launch");
       return;
     }
+    ProviderComponent local;
+    TlsIdentity client;
     try {
-      walk(List.of(launcher.get()));
+      // A local, unconfigured instance of the same wiring: for a client certificate and the expected schema.
+      local = ProviderComponent.create(Environment.of(Map.of()), HostModule.processWorkingDirectory(),
+          HostModule.systemClock(), HcLog.off("doctor", HostModule.systemClock()));
+      client = local.certificateIssuer().issueSelfSigned();
+    } catch (RuntimeException failed) {
+      step("Protocol walk", false, failed.getClass().getSimpleName() + ": " + failed.getMessage());
+      return;
+    }
+    List<String> command = List.of(launcher.get());
+    launchTimes(command, client);
+    try {
+      walk(command, local, client);
     } catch (IOException | RuntimeException | WireFormatException failed) {
       step("Protocol walk", false, failed.getClass().getSimpleName() + ": " + failed.getMessage());
     }
   }
 
-  private void walk(List<String> command) throws IOException, WireFormatException {
-    // A local, unconfigured instance of the same wiring: for a client certificate and the expected schema.
-    ProviderComponent local = ProviderComponent.create(Environment.of(Map.of()), HostModule.systemClock(),
-        new HcLog(System.err, HcLog.Level.OFF, "doctor"));
-    TlsIdentity client = local.certificateIssuer().issueSelfSigned();
+  /**
+   * Times launches to the handshake line: cold (a new JVM, as with {@code PYVIDER_DAEMON=off}) and warm (through the
+   * daemon; when none runs, the first launch starts it and a second one is the warm one). Whether a launch really went
+   * through the daemon is told by the daemon's own count of sessions, not guessed from the time.
+   */
+  private void launchTimes(List<String> command, TlsIdentity client) {
+    Optional<Duration> cold = timedLaunch("Cold launch (new JVM)", command, Map.of(DAEMON_SWITCH, "off"), client);
+    cold.ifPresent(time -> step("Cold launch (new JVM)", true, DAEMON_SWITCH + "=off: handshake in " + millis(time)));
+    if (daemonFailed || daemon.directory().isEmpty()) {
+      steps.warn("Warm launch (daemon)", "skipped: no usable daemon (see the Daemon step)");
+      return;
+    }
+    if (daemonSwitchedOff()) {
+      step("Warm launch (daemon)", true, "skipped: " + DAEMON_SWITCH + "=off is set here");
+      return;
+    }
+    try {
+      Optional<DaemonStatus> before = daemon.status();
+      if (before.isEmpty()) {
+        Optional<Duration> first = timedLaunch("First launch (starts daemon)", command, Map.of(), client);
+        if (first.isEmpty()) {
+          return;
+        }
+        before = daemon.status();
+        if (before.isEmpty()) {
+          steps.warn("First launch (starts daemon)", "handshake in " + millis(first.get()) + ", but no daemon runs "
+              + "after it: the launcher started a new JVM instead (" + daemonLog() + ")");
+          return;
+        }
+        step("First launch (starts daemon)", true, "started the daemon (pid " + before.get().pid() + "): handshake in "
+            + millis(first.get()));
+      }
+      Optional<Duration> warm = timedLaunch("Warm launch (daemon)", command, Map.of(), client);
+      if (warm.isEmpty()) {
+        return;
+      }
+      Optional<DaemonStatus> after = daemon.status();
+      boolean served = after.isPresent() && after.get().pid() == before.get().pid()
+          && after.get().sessionsServed() > before.get().sessionsServed();
+      if (!served) {
+        steps.warn("Warm launch (daemon)", "handshake in " + millis(warm.get()) + ", but not through the daemon: the "
+            + "launcher started a new JVM instead (" + daemonLog() + ")");
+        return;
+      }
+      step("Warm launch (daemon)", true, "through the daemon (pid " + after.get().pid() + "): handshake in "
+          + millis(warm.get()) + cold.map(time -> faster(time, warm.get())).orElse(""));
+    } catch (IOException | RuntimeException unusable) {
+      step("Warm launch (daemon)", false, problem(unusable));
+    }
+  }
+
+  /** Launches, waits for the handshake, shuts the provider down; empty (and a failed step) when it did not start. */
+  private Optional<Duration> timedLaunch(String name, List<String> command, Map<String, String> env,
+      TlsIdentity client) {
+    try (PluginProcess process = PluginProcess.launch(command, env, client, LAUNCH_TIMEOUT)) {
+      return Optional.of(process.startup());
+    } catch (IOException | RuntimeException failed) {
+      step(name, false, problem(failed));
+      return Optional.empty();
+    }
+  }
+
+  private static String faster(Duration cold, Duration warm) {
+    return warm.toNanos() > 0 && cold.compareTo(warm) > 0
+        ? String.format(", %.1fx faster than the cold launch", cold.toNanos() / (double) warm.toNanos()) : "";
+  }
+
+  private String daemonLog() {
+    return "the daemon's log may say why: " + daemon.directory()
+        .map(dir -> Path.of(dir).resolve("daemon.log").toString()).orElse("daemon.log in its directory");
+  }
+
+  private static String problem(Exception failed) {
+    return failed.getMessage() == null ? failed.getClass().getSimpleName() : failed.getMessage();
+  }
+
+  private void walk(List<String> command, ProviderComponent local, TlsIdentity client)
+      throws IOException, WireFormatException {
     Map<String, String> env = Map.of();
 
     long t = System.nanoTime();
@@ -91,7 +228,7 @@ final class Doctor implements ProviderSmokeTest {
     CtyType type;
     Tfplugin6.DynamicValue config;
     Tfplugin6.DynamicValue none;
-    try (PluginProcess plan = PluginProcess.launch(command, env, client, Duration.ofMinutes(1))) {
+    try (PluginProcess plan = PluginProcess.launch(command, env, client, LAUNCH_TIMEOUT)) {
       step("Launch and handshake", true, "mutual TLS, protocol 6, " + plan.client().handshake().host() + ":"
           + plan.client().handshake().port() + " in " + millis(plan.startup()));
       step("Health", plan.client().healthy(), "plugin = SERVING");
@@ -122,7 +259,7 @@ final class Doctor implements ProviderSmokeTest {
     }
 
     Tfplugin6.ApplyResourceChange.Response applied;
-    try (PluginProcess apply = PluginProcess.launch(command, env, client, Duration.ofMinutes(1))) {
+    try (PluginProcess apply = PluginProcess.launch(command, env, client, LAUNCH_TIMEOUT)) {
       ProviderGrpc.ProviderBlockingStub provider = apply.client().provider();
       t = System.nanoTime();
       applied = provider.applyResourceChange(Tfplugin6.ApplyResourceChange.Request.newBuilder().setTypeName(TYPE)
@@ -135,7 +272,7 @@ final class Doctor implements ProviderSmokeTest {
       apply.kill();
     }
 
-    try (PluginProcess refresh = PluginProcess.launch(command, env, client, Duration.ofMinutes(1))) {
+    try (PluginProcess refresh = PluginProcess.launch(command, env, client, LAUNCH_TIMEOUT)) {
       ProviderGrpc.ProviderBlockingStub provider = refresh.client().provider();
       t = System.nanoTime();
       Tfplugin6.ReadResource.Response read = provider.readResource(Tfplugin6.ReadResource.Request.newBuilder()

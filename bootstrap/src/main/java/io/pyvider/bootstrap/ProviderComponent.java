@@ -11,9 +11,13 @@ import io.pyvider.application.lifecycle.ProviderService;
 import io.pyvider.application.port.out.CertificateIssuer;
 import io.pyvider.application.port.out.Clock;
 import io.pyvider.application.port.out.Environment;
+import io.pyvider.application.port.out.WorkingDirectory;
 import javax.inject.Singleton;
 
-/** One provider instance serving one Terraform run: its environment, clock and log are handed in. */
+/**
+ * One provider instance serving one Terraform run: its environment, working directory, clock and log are handed in,
+ * so a daemon can build one graph per session that shares nothing with the others.
+ */
 @Singleton
 @Component(modules = {ApplicationModule.class, CryptoModule.class, HostModule.class})
 public interface ProviderComponent {
@@ -29,11 +33,12 @@ public interface ProviderComponent {
   /** Creates the graph for one run. */
   @Component.Factory
   interface Factory {
-    ProviderComponent create(@BindsInstance Environment environment, @BindsInstance Clock clock,
-        @BindsInstance HcLog log);
+    ProviderComponent create(@BindsInstance Environment environment,
+        @BindsInstance WorkingDirectory workingDirectory, @BindsInstance Clock clock, @BindsInstance HcLog log);
   }
 
-  static ProviderComponent create(Environment environment, Clock clock, HcLog log) {
-    return DaggerProviderComponent.factory().create(environment, clock, log);
+  static ProviderComponent create(Environment environment, WorkingDirectory workingDirectory, Clock clock,
+      HcLog log) {
+    return DaggerProviderComponent.factory().create(environment, workingDirectory, clock, log);
   }
 }

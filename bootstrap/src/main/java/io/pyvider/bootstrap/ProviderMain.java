@@ -1,26 +1,17 @@
 package io.pyvider.bootstrap;
 
-import io.grpc.BindableService;
-import io.pyvider.adapters.grpc.plugin.Handshake;
-import io.pyvider.adapters.grpc.plugin.HcLog;
-import io.pyvider.adapters.grpc.plugin.PluginEnvironment;
-import io.pyvider.adapters.grpc.plugin.PluginServer;
 import io.pyvider.adapters.host.HostModule;
 import io.pyvider.application.port.out.Clock;
 import io.pyvider.application.port.out.Environment;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The entry point Terraform executes. With go-plugin's magic cookie it serves the provider; {@code -debug} serves it
  * for a debugger to attach (Terraform reattaches); {@code --train} exercises the start-up path once to build the JVM's
- * class-data archive. Any other command line ({@code doctor}, {@code tokens audit}, {@code --help}, ...) is the
+ * class-data archive; {@code --daemon DIR} is the per-user daemon that serves launches after the first. Any other command line ({@code doctor}, {@code tokens audit}, {@code --help}, ...) is the
  * operations CLI, which is loaded only then.
  */
 public final class ProviderMain {
@@ -28,7 +19,8 @@ public final class ProviderMain {
   static final String PROVIDER_ADDRESS = "registry.terraform.io/provide-io/pyvider";
 
   /** First arguments that keep the provider path: serve for a debugger, or train the class-data archive. */
-  private static final Set<String> SERVE_FLAGS = Set.of("-debug", "--debug", "--train");
+  private static final Set<String> SERVE_FLAGS = Set.of("-debug", "--debug", "--train", DaemonMain.DAEMON_FLAG);
+  private static final String DAEMON_FLAG = DaemonMain.DAEMON_FLAG;
 
   private ProviderMain() {
   }
@@ -43,6 +35,8 @@ public final class ProviderMain {
       exitCode = CliMain.run(args, stdout);
     } else if (arguments.contains("--train")) {
       exitCode = Trainer.run();
+    } else if (!arguments.isEmpty() && arguments.get(0).equals(DAEMON_FLAG)) {
+      exitCode = DaemonMain.run(arguments.subList(1, arguments.size()), stdout);
     } else {
       exitCode = serve(HostModule.processEnvironment(), HostModule.systemClock(), arguments.contains("-debug")
           || arguments.contains("--debug"), stdout);
@@ -61,83 +55,35 @@ public final class ProviderMain {
 
   /** Serves one Terraform run; returns the process exit code. Also the entry for the test clock's launcher. */
   public static int serve(Environment environment, Clock clock, boolean debug, PrintStream stdout) {
-    PluginEnvironment plugin = PluginEnvironment.read(environment);
-    if (!debug && !plugin.cookieMatches()) {
-      System.err.print(PluginEnvironment.NOT_A_COMMAND);
-      return 1;
+    ProviderRun.Start start = ProviderRun.start(new ProviderRun.Inputs(environment, Path.of("").toAbsolutePath(),
+        clock, System.err, debug, ProviderMain::onSecondCore));
+    if (start instanceof ProviderRun.Refused refused) {
+      return refused.exitCode();
     }
-    if (!debug && plugin.negotiatedVersion().isEmpty()) {
-      System.err.println("terraform-provider-pyvider speaks plugin protocol 6 only; the client offered "
-          + environment.get("PLUGIN_PROTOCOL_VERSIONS").orElse("none"));
-      return 1;
-    }
-    long started = System.nanoTime();
-    HcLog log = HcLog.forEnvironment(environment, System.err);
-    ProviderComponent component = ProviderComponent.create(environment, clock, log);
-    // Two cores, two independent halves of start-up: the certificate and TLS context on one, the provider service
-    // (protobuf descriptors, schemas) on the other.
-    CompletableFuture<PluginServer.Tls> tls = !debug && plugin.useTls()
-        ? CompletableFuture.supplyAsync(() -> prepareTls(component, plugin), ProviderMain::startDaemon)
-        : CompletableFuture.completedFuture(null);
-    BindableService provider = component.terraformProviderService();
-    long wired = System.nanoTime();
-    AtomicReference<PluginServer> running = new AtomicReference<>();
-    long[] tlsReady = new long[1];
-    PluginServer server;
-    try {
-      server = PluginServer.start(plugin, () -> {
-        PluginServer.Tls ready = tls.join();
-        tlsReady[0] = System.nanoTime();
-        return ready;
-      }, List.of(provider), () -> running.get().stop());
-    } catch (IOException | RuntimeException failed) {
-      Throwable cause = failed instanceof CompletionException && failed.getCause() != null ? failed.getCause() : failed;
-      log.error("provider could not start", "error", String.valueOf(cause.getMessage()));
-      System.err.println("terraform-provider-pyvider: cannot start: " + cause.getMessage());
-      return 1;
-    }
-    PluginServer.Tls ready = tls.join();
-    long certified = tlsReady[0];
-    running.set(server);
+    ProviderRun.Serving serving = (ProviderRun.Serving) start;
     if (debug) {
-      printReattachInstructions(stdout, server.port());
+      printReattachInstructions(stdout, serving.run().port());
     } else {
-      stdout.println(Handshake.line(6, "127.0.0.1", server.port(), ready == null ? null : ready.certificate()));
+      stdout.println(serving.handshakeLine());
       stdout.flush();
       ignoreInterrupts();
     }
-    long serving = System.nanoTime();
-    log.info("provider serving", "port", String.valueOf(server.port()), "tls", String.valueOf(ready != null),
-        "wiring_ms", millis(wired - started), "tls_wait_ms", millis(certified - wired),
-        "server_ms", millis(serving - certified));
-    component.keyRing().takeFirstRunNotice().ifPresent(notice -> log.warn(notice));
     try {
-      server.awaitTermination();
+      serving.run().awaitTermination();
     } catch (InterruptedException interrupted) {
       Thread.currentThread().interrupt();
     }
-    component.keyRing().takeFirstRunNotice().ifPresent(notice -> log.warn(notice));
-    log.debug("provider stopped");
     return 0;
   }
 
-  private static PluginServer.Tls prepareTls(ProviderComponent component, PluginEnvironment plugin) {
-    try {
-      return PluginServer.tls(component.certificateIssuer().issueSelfSigned(),
-          plugin.clientCertificatePem().orElseThrow());
-    } catch (IOException failed) {
-      throw new UncheckedIOException(failed);
-    }
-  }
-
-  private static void startDaemon(Runnable work) {
-    Thread thread = new Thread(work, "tls-setup");
+  /** The TLS half of start-up, on its own thread, after netty's TLS is initialised without the CA bundle. */
+  private static void onSecondCore(Runnable work) {
+    Thread thread = new Thread(() -> {
+      JvmSetup.initialiseNettyTls();
+      work.run();
+    }, "tls-setup");
     thread.setDaemon(true);
     thread.start();
-  }
-
-  private static String millis(long nanos) {
-    return String.valueOf(nanos / 1_000_000);
   }
 
   private static void printReattachInstructions(PrintStream stdout, int port) {

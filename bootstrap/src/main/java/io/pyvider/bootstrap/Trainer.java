@@ -16,8 +16,6 @@ import io.pyvider.application.port.out.TlsIdentity;
 import io.pyvider.domain.terraform.cty.CtyType;
 import io.pyvider.domain.terraform.cty.Value;
 import io.pyvider.domain.terraform.schema.Schema;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -33,29 +31,57 @@ final class Trainer {
   }
 
   static int run() {
-    PrintStream silent = new PrintStream(OutputStream.nullOutputStream());
     try {
-      Environment bootstrap = Environment.of(Map.of("PYVIDER_PRIVATE_STATE_SHARED_SECRET", "training-only-secret"));
-      ProviderComponent component = ProviderComponent.create(bootstrap, HostModule.systemClock(),
-          new HcLog(silent, HcLog.Level.OFF, "train"));
-      TlsIdentity server = component.certificateIssuer().issueSelfSigned();
-      TlsIdentity client = component.certificateIssuer().issueSelfSigned();
-      PluginEnvironment plugin = PluginEnvironment.read(Environment.of(Map.of(
-          PluginEnvironment.COOKIE_KEY, PluginEnvironment.COOKIE_VALUE, "PLUGIN_PROTOCOL_VERSIONS", "5,6",
-          "PLUGIN_CLIENT_CERT", PluginProcess.pem(client))));
-      PluginServer running = PluginServer.start(plugin,
-          PluginServer.tls(server, plugin.clientCertificatePem().orElseThrow()),
-          List.<BindableService>of(component.terraformProviderService()), () -> { });
-      String line = Handshake.line(6, "127.0.0.1", running.port(), server.certificate());
-      try (PluginClient connection = PluginClient.connect(PluginClient.HandshakeLine.parse(line), client)) {
-        connection.healthy();
-        exercise(connection.provider(), component.providerService().schemas().resources());
-      }
-      running.stop();
+      exerciseSession(1);
       return 0;
     } catch (Exception failed) {
       System.err.println("terraform-provider-pyvider --train failed: " + failed);
       return 1;
+    }
+  }
+
+  /**
+   * The daemon's warm-up, once at start: a few whole sessions (certificate, TLS, server) and many requests in each,
+   * so the full tiered compiler has compiled the hot paths before Terraform's next launches arrive.
+   */
+  static void warmUp(HcLog log) {
+    long started = System.nanoTime();
+    int sessions = 3;
+    int requestRounds = 25;
+    try {
+      for (int session = 0; session < sessions; session++) {
+        exerciseSession(requestRounds);
+      }
+      log.info("daemon warmed up", "sessions", String.valueOf(sessions),
+          "ms", String.valueOf((System.nanoTime() - started) / 1_000_000));
+    } catch (Exception failed) {
+      log.warn("daemon warm-up failed", "error", failed.getClass().getName());
+    }
+  }
+
+  private static void exerciseSession(int rounds) throws Exception {
+    // A throwaway secret: training never touches the user's key file.
+    Environment bootstrap = Environment.of(Map.of("PYVIDER_PRIVATE_STATE_SHARED_SECRET", "training-only-secret"));
+    ProviderComponent component = ProviderComponent.create(bootstrap, HostModule.processWorkingDirectory(),
+        HostModule.systemClock(), HcLog.off("warm-up", HostModule.systemClock()));
+    TlsIdentity server = component.certificateIssuer().issueSelfSigned();
+    TlsIdentity client = component.certificateIssuer().issueSelfSigned();
+    PluginEnvironment plugin = PluginEnvironment.read(Environment.of(Map.of(
+        PluginEnvironment.COOKIE_KEY, PluginEnvironment.COOKIE_VALUE, "PLUGIN_PROTOCOL_VERSIONS", "5,6",
+        "PLUGIN_CLIENT_CERT", PluginProcess.pem(client))));
+    PluginServer running = PluginServer.start(plugin,
+        PluginServer.tls(server, plugin.clientCertificatePem().orElseThrow()),
+        List.<BindableService>of(component.terraformProviderService()), () -> { });
+    try {
+      String line = Handshake.line(6, "127.0.0.1", running.port(), server.certificate());
+      try (PluginClient connection = PluginClient.connect(PluginClient.HandshakeLine.parse(line), client)) {
+        connection.healthy();
+        for (int round = 0; round < rounds; round++) {
+          exercise(connection.provider(), component.providerService().schemas().resources());
+        }
+      }
+    } finally {
+      running.stop();
     }
   }
 

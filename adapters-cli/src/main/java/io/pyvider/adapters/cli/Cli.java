@@ -15,8 +15,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * The operations CLI: one picocli command line with a subcommand per task. It reaches everything outside this adapter
- * through ports (schemas, sealing, clock, environment) and the two interfaces the composition root implements
- * ({@link ProviderSmokeTest}, {@link ProviderDistribution}). Errors are one line on stderr with a documented exit code
+ * through ports (schemas, sealing, clock, environment) and the interfaces the composition root implements
+ * ({@link ProviderSmokeTest}, {@link ProviderDistribution}, {@link DaemonControl}). Errors are one line on stderr with a documented exit code
  * ({@link ExitCodes}); a stack trace only with {@code --debug}.
  */
 public final class Cli {
@@ -30,16 +30,18 @@ public final class Cli {
   private final Environment environment;
   private final ProviderSmokeTest smokeTest;
   private final ProviderDistribution distribution;
+  private final DaemonControl daemon;
 
   @Inject
   public Cli(ProviderSchemaUseCase schemas, StateSealer sealer, Clock clock, Environment environment,
-      ProviderSmokeTest smokeTest, ProviderDistribution distribution) {
+      ProviderSmokeTest smokeTest, ProviderDistribution distribution, DaemonControl daemon) {
     this.schemas = schemas;
     this.sealer = sealer;
     this.clock = clock;
     this.environment = environment;
     this.smokeTest = smokeTest;
     this.distribution = distribution;
+    this.daemon = daemon;
   }
 
   /** Runs one command line and returns its exit code. */
@@ -81,7 +83,8 @@ public final class Cli {
 
   /** The command tree with the streams of one run; package-private for tests of the help text. */
   CommandLine commandLine(CliStreams streams) {
-    Context context = new Context(schemas, sealer, clock, environment, smokeTest, distribution, streams);
+    Context context = new Context(schemas, sealer, clock, environment, smokeTest, distribution, daemon,
+        streams);
     CommandLine root = new CommandLine(new RootCommand());
     root.getCommandSpec().versionProvider(() -> new String[] {NAME + " " + distribution.version()});
     root.addSubcommand(new CommandLine(new SchemaCommand(context)));
@@ -93,6 +96,9 @@ public final class Cli {
         .addSubcommand(new CommandLine(new StateUnsealCommand(context))));
     root.addSubcommand(new CommandLine(new KeygenCommand(context)));
     root.addSubcommand(new CommandLine(new DoctorCommand(context)));
+    root.addSubcommand(new CommandLine(new DaemonCommand())
+        .addSubcommand(new CommandLine(new DaemonStatusCommand(context)))
+        .addSubcommand(new CommandLine(new DaemonStopCommand(context))));
     root.addSubcommand(new CommandLine(new InstallCommand(context)));
     root.addSubcommand(new CommandLine(new VersionCommand(context)));
     root.addSubcommand(new CommandLine(new CommandLine.HelpCommand()));
@@ -104,10 +110,13 @@ public final class Cli {
     return root;
   }
 
-  /** Every command documents its exit codes; tokens audit has its own. */
+  /** Every command documents its exit codes; tokens audit and the daemon commands have their own. */
   private static void exitCodes(CommandLine line) {
     CommandSpec spec = line.getCommandSpec();
-    String[] codes = spec.userObject() instanceof TokensAuditCommand ? ExitCodes.AUDIT : ExitCodes.GENERAL;
+    Object command = spec.userObject();
+    String[] codes = command instanceof TokensAuditCommand ? ExitCodes.AUDIT
+        : command instanceof DaemonStatusCommand || command instanceof DaemonStopCommand ? ExitCodes.DAEMON
+        : ExitCodes.GENERAL;
     Map<String, String> list = new LinkedHashMap<>();
     for (String code : codes) {
       int colon = code.indexOf(':');

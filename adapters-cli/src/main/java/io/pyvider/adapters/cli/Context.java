@@ -25,17 +25,19 @@ final class Context {
   final Environment environment;
   final ProviderSmokeTest smokeTest;
   final ProviderDistribution distribution;
+  final DaemonControl daemon;
   final CliStreams streams;
   final Style style;
 
   Context(ProviderSchemaUseCase schemas, StateSealer sealer, Clock clock, Environment environment,
-      ProviderSmokeTest smokeTest, ProviderDistribution distribution, CliStreams streams) {
+      ProviderSmokeTest smokeTest, ProviderDistribution distribution, DaemonControl daemon, CliStreams streams) {
     this.schemas = schemas;
     this.sealer = sealer;
     this.clock = clock;
     this.environment = environment;
     this.smokeTest = smokeTest;
     this.distribution = distribution;
+    this.daemon = daemon;
     this.streams = streams;
     this.style = new Style(streams.colour());
   }

@@ -8,17 +8,19 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /**
- * {@code doctor}: checks this machine (Java, versions, key configuration, the provider binary, where Terraform will
- * find it), then launches the provider binary exactly as Terraform would and walks a timed token from create to
- * destroy over the real protocol, one line per step with its time.
+ * {@code doctor}: checks this machine (Java, versions, key configuration, the provider binary, the daemon, where
+ * Terraform will find it), times a cold and a warm launch, then launches the provider binary exactly as Terraform
+ * would and walks a timed token from create to destroy over the real protocol, one line per step with its time.
  */
 @Command(name = "doctor",
     description = {"Check this machine, then drive a timed token through the real provider binary.",
         "",
         "Checks that the provider works on this machine: the Java runtime and versions, the private-state "
-        + "key configuration, the provider binary and where Terraform will find it; then launches the provider "
-        + "binary exactly as Terraform does (go-plugin handshake, mutual TLS, plugin protocol 6) and creates, "
-        + "refreshes, re-plans and destroys a timed token through the real protocol, printing each step and its time.",
+        + "key configuration, the provider binary, the provider daemon and where Terraform will find the provider; "
+        + "times a cold launch (PYVIDER_DAEMON=off: a new JVM) against a warm one (through the daemon, started "
+        + "first if none runs); then launches the provider binary exactly as Terraform does (go-plugin handshake, "
+        + "mutual TLS, plugin protocol 6) and creates, refreshes, re-plans and destroys a timed token through the "
+        + "real protocol, printing each step and its time.",
         "",
         "Exit 0 when every check passed, 1 when any failed. Warnings (such as a provider not installed yet) do not "
             + "fail."})
@@ -39,7 +41,17 @@ final class DoctorCommand implements Callable<Integer> {
     PrintWriter out = context.out();
     long started = System.nanoTime();
     out.println(context.style.bold(Cli.NAME + " doctor"));
-    ProviderSmokeTest.Steps steps = (name, ok, detail) -> step(ok ? "ok" : "fail", name, detail);
+    ProviderSmokeTest.Steps steps = new ProviderSmokeTest.Steps() {
+      @Override
+      public void step(String name, boolean ok, String detail) {
+        DoctorCommand.this.step(ok ? "ok" : "fail", name, detail);
+      }
+
+      @Override
+      public void warn(String name, String detail) {
+        DoctorCommand.this.step("warn", name, detail);
+      }
+    };
     step("ok", "Provider", context.distribution.version() + ", " + context.distribution.address() + ", protocol "
         + String.join("/", context.distribution.protocolVersions()) + ", " + context.distribution.platform());
     boolean ready = context.smokeTest.checkEnvironment(steps);

@@ -25,6 +25,12 @@ public final class ExitCodes {
       "1:error (bad input, failed check, I/O failure); one line on stderr says why",
       "2:usage error (unknown command or option, bad argument)"};
 
+  /** The list for daemon status's and daemon stop's --help: no daemon running is not an error. */
+  static final String[] DAEMON = {
+      "0:success, also when no daemon is running (status says so; stop has nothing to do)",
+      "1:error: the daemon's directory is unknown or refused (owner, mode), or what answers is not this user's daemon",
+      "2:usage error (unknown option or argument)"};
+
   /** The list for tokens audit's --help. */
   static final String[] AUDIT = {
       "0:every token is valid (or the state holds none)",

@@ -17,5 +17,10 @@ public interface ProviderSmokeTest {
   @FunctionalInterface
   interface Steps {
     void step(String name, boolean ok, String detail);
+
+    /** A step that found something worth knowing but not wrong, such as a daemon that is not used: never fails. */
+    default void warn(String name, String detail) {
+      step(name, true, detail);
+    }
   }
 }

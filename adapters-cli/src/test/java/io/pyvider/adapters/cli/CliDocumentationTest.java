@@ -20,7 +20,8 @@ class CliDocumentationTest {
   @Test
   void every_command_has_a_section_in_docs_cli_md() throws IOException {
     String doc = Files.readString(CLI_MD);
-    CommandLine root = new Cli(CliHarness::testSchemas, null, null, null, null, new TestDistribution(temporary))
+    CommandLine root = new Cli(CliHarness::testSchemas, null, null, null, null, new TestDistribution(temporary),
+        new ScriptedDaemon())
         .commandLine(CliStreams.of(System.in, System.out, System.err, false));
     root.getSubcommands().forEach((name, sub) -> {
       if (name.equals("help")) {

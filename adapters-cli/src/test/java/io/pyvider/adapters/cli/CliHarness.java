@@ -36,7 +36,8 @@ import java.util.Map;
 /**
  * Runs the CLI in-process with fakes for every port: a fixed clock at {@value #NOW_TEXT}, a fixed environment, the
  * real timed-token schema plus a test resource and data source, the application's pass-through sealer (and the Python
- * provider's format 1 for blobs starting with 0x01), a scripted smoke test and a distribution over temporary files.
+ * provider's format 1 for blobs starting with 0x01), a scripted smoke test, a scripted daemon (running) and a
+ * distribution over temporary files.
  */
 final class CliHarness {
 
@@ -49,6 +50,7 @@ final class CliHarness {
   List<String> secrets = new ArrayList<>(List.of("correct horse battery staple", "another-shared-secret"));
   StateSealer sealer = null;
   final ScriptedSmokeTest smokeTest = new ScriptedSmokeTest();
+  final ScriptedDaemon daemon = new ScriptedDaemon();
   final TestDistribution distribution;
   String stdin = "";
   boolean colour;
@@ -66,7 +68,8 @@ final class CliHarness {
     CliStreams streams = CliStreams.of(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), out, err,
         colour);
     StateSealer used = sealer != null ? sealer : composite(new PythonFormatOneSealer(secrets.toArray(String[]::new)));
-    int code = new Cli(schemas, used, clock, Environment.of(environment), smokeTest, distribution).run(streams, args);
+    int code = new Cli(schemas, used, clock, Environment.of(environment), smokeTest, distribution, daemon)
+        .run(streams, args);
     return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 

@@ -17,7 +17,7 @@ class CliTest {
 
   @ParameterizedTest(name = "{0} --help")
   @ValueSource(strings = {"", "schema", "docs", "docs generate", "tokens", "tokens audit", "state", "state unseal",
-      "keygen", "doctor", "install", "version"})
+      "keygen", "doctor", "daemon", "daemon status", "daemon stop", "install", "version"})
   void every_command_has_help_with_its_exit_codes(String command) {
     String[] args = (command.isEmpty() ? "--help" : command + " --help").split(" ");
     CliHarness.Result result = new CliHarness(temporary).run(args);
@@ -32,7 +32,7 @@ class CliTest {
   @Test
   void the_top_level_help_lists_every_command() {
     String out = new CliHarness(temporary).run("-h").out();
-    for (String command : new String[] {"schema", "docs", "tokens", "state", "keygen", "doctor", "install",
+    for (String command : new String[] {"schema", "docs", "tokens", "state", "keygen", "doctor", "daemon", "install",
         "version", "help"}) {
       assertTrue(out.matches("(?s).*\\n  " + command + "\\b.*"), command + " listed:\n" + out);
     }

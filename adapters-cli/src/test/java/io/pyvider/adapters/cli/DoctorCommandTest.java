@@ -53,6 +53,17 @@ class DoctorCommandTest {
   }
 
   @Test
+  void a_warning_from_the_smoke_test_is_shown_and_does_not_fail() {
+    CliHarness cli = cli();
+    cli.smokeTest.walkSteps.add(0, new ScriptedSmokeTest.Step("Warm launch", true,
+        "went to a new JVM, not through the daemon", true));
+    CliHarness.Result result = cli.run("doctor");
+    assertEquals(ExitCodes.OK, result.code(), result.out());
+    assertTrue(result.out().contains("  warn Warm launch                  went to a new JVM, not through the daemon"),
+        result.out());
+  }
+
+  @Test
   void without_a_provider_binary_the_walk_does_not_run() {
     CliHarness cli = cli();
     cli.smokeTest.ready = false;

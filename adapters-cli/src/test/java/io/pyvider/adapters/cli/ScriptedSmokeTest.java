@@ -6,7 +6,11 @@ import java.util.List;
 /** A smoke test that reports scripted steps, and records whether the walk was asked for. */
 final class ScriptedSmokeTest implements ProviderSmokeTest {
 
-  record Step(String name, boolean ok, String detail) {
+  /** One step; a warning is ok and reported with {@link Steps#warn}. */
+  record Step(String name, boolean ok, String detail, boolean warning) {
+    Step(String name, boolean ok, String detail) {
+      this(name, ok, detail, false);
+    }
   }
 
   final List<Step> environmentSteps = new ArrayList<>(List.of(
@@ -21,13 +25,21 @@ final class ScriptedSmokeTest implements ProviderSmokeTest {
 
   @Override
   public boolean checkEnvironment(Steps steps) {
-    environmentSteps.forEach(step -> steps.step(step.name(), step.ok(), step.detail()));
+    environmentSteps.forEach(step -> report(steps, step));
     return ready;
   }
 
   @Override
   public void walk(Steps steps) {
     walked = true;
-    walkSteps.forEach(step -> steps.step(step.name(), step.ok(), step.detail()));
+    walkSteps.forEach(step -> report(steps, step));
+  }
+
+  private static void report(Steps steps, Step step) {
+    if (step.warning()) {
+      steps.warn(step.name(), step.detail());
+    } else {
+      steps.step(step.name(), step.ok(), step.detail());
+    }
   }
 }

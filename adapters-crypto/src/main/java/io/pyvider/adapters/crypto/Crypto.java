@@ -1,11 +1,12 @@
 package io.pyvider.adapters.crypto;
 
 import io.pyvider.application.port.out.CertificateIssuer;
+import io.pyvider.application.port.out.Clock;
 import io.pyvider.application.port.out.Environment;
 import io.pyvider.application.port.out.IdGenerator;
 import io.pyvider.application.port.out.StateSealer;
+import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.Instant;
 
 /** Factories for this adapter's implementations, for code that is not wired by Dagger (the CLI, other tests). */
 public final class Crypto {
@@ -15,6 +16,11 @@ public final class Crypto {
   /** A key ring over this environment; it reads nothing until a key is first needed. */
   public static KeyRing keyRing(Environment environment) {
     return new KeyRing(environment, new SecureRandom());
+  }
+
+  /** A key ring for one Terraform run, resolving a relative key-file path against its working directory. */
+  public static KeyRing keyRing(Environment environment, Path workingDirectory) {
+    return new KeyRing(environment, workingDirectory, new SecureRandom());
   }
 
   /** A sealer over an existing ring (share the ring to see its first-run notice). */
@@ -27,8 +33,8 @@ public final class Crypto {
     return sealer(keyRing(environment));
   }
 
-  public static CertificateIssuer certificateIssuer() {
-    return new SelfSignedCertificateIssuer(Instant::now, new SecureRandom());
+  public static CertificateIssuer certificateIssuer(Clock clock) {
+    return new SelfSignedCertificateIssuer(clock::now, new SecureRandom());
   }
 
   public static IdGenerator idGenerator() {

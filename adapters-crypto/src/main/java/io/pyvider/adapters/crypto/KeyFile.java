@@ -36,19 +36,20 @@ final class KeyFile {
    * {@code $PYVIDER_PRIVATE_STATE_KEY_FILE}, else {@code $XDG_CONFIG_HOME/pyvider/private-state.key}, else
    * {@code $HOME/.config/pyvider/private-state.key}; empty when none of them gives a usable path.
    */
-  static Optional<KeyFile> locate(Environment environment) {
-    Optional<Path> explicit = path(environment, KEY_FILE_VARIABLE, false);
+  static Optional<KeyFile> locate(Environment environment, Path workingDirectory) {
+    Optional<Path> explicit = path(environment, KEY_FILE_VARIABLE, false, workingDirectory);
     if (explicit.isPresent()) {
       return explicit.map(KeyFile::new);
     }
     // The XDG base directory spec says relative values are invalid and must be ignored; a relative HOME would
     // resolve against Terraform's working directory, which is no place for a key either.
-    Optional<Path> configHome = path(environment, "XDG_CONFIG_HOME", true)
-        .or(() -> path(environment, "HOME", true).map(home -> home.resolve(".config")));
+    Optional<Path> configHome = path(environment, "XDG_CONFIG_HOME", true, workingDirectory)
+        .or(() -> path(environment, "HOME", true, workingDirectory).map(home -> home.resolve(".config")));
     return configHome.map(dir -> new KeyFile(dir.resolve("pyvider").resolve("private-state.key")));
   }
 
-  private static Optional<Path> path(Environment environment, String variable, boolean mustBeAbsolute) {
+  private static Optional<Path> path(Environment environment, String variable, boolean mustBeAbsolute,
+      Path workingDirectory) {
     Optional<String> value = environment.get(variable).filter(v -> !v.isBlank());
     if (value.isEmpty()) {
       return Optional.empty();
@@ -58,7 +59,7 @@ final class KeyFile {
       if (mustBeAbsolute && !path.isAbsolute()) {
         return Optional.empty();
       }
-      return Optional.of(path.toAbsolutePath());
+      return Optional.of(workingDirectory.resolve(path).normalize());
     } catch (InvalidPathException notAPath) {
       return Optional.empty();
     }

@@ -2,6 +2,7 @@ package io.pyvider.adapters.crypto;
 
 import io.pyvider.application.port.out.Environment;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -24,13 +25,20 @@ public final class KeyRing {
 
   private final Environment environment;
   private final SecureRandom random;
+  private final Path workingDirectory;
   private Configured configured; // guarded by this; parsed on first use
   private RingKey fileKey; // guarded by this; cached once read or created
   private String keyFileProblem; // guarded by this; why the key file could not be read, for messages
   private String firstRunNotice; // guarded by this; handed out once
 
   KeyRing(Environment environment, SecureRandom random) {
+    this(environment, Path.of("").toAbsolutePath(), random);
+  }
+
+  /** A relative key-file path resolves against {@code workingDirectory}: the Terraform run's, not the process's. */
+  KeyRing(Environment environment, Path workingDirectory, SecureRandom random) {
     this.environment = Objects.requireNonNull(environment, "environment");
+    this.workingDirectory = Objects.requireNonNull(workingDirectory, "workingDirectory");
     this.random = Objects.requireNonNull(random, "random");
   }
 
@@ -138,7 +146,7 @@ public final class KeyRing {
 
   private Configured configured() {
     if (configured == null) {
-      configured = new Configured(environment);
+      configured = new Configured(environment, workingDirectory);
     }
     return configured;
   }
@@ -168,7 +176,7 @@ public final class KeyRing {
     final List<RingKey> previous = new ArrayList<>();
     final Optional<KeyFile> keyFile;
 
-    Configured(Environment environment) {
+    Configured(Environment environment, Path workingDirectory) {
       // The current secret is used exactly as given (not trimmed), as pyvider's Python provider did, so its blobs open.
       shared = environment.get(SHARED_SECRET).filter(s -> !s.isEmpty()).map(s -> new RingKey(s, SHARED_SECRET));
       String[] entries = environment.get(PREVIOUS_SECRETS).orElse("").split(",");
@@ -184,7 +192,7 @@ public final class KeyRing {
           previous.add(key);
         }
       }
-      keyFile = KeyFile.locate(environment);
+      keyFile = KeyFile.locate(environment, workingDirectory);
     }
   }
 }

@@ -22,7 +22,7 @@ class CryptoModuleTest {
   @Test
   void theModuleBindsEveryPortAsASingletonAndTheSealerSharesTheRing() {
     TestCryptoComponent component = DaggerTestCryptoComponent.factory()
-        .create(Environment.of(Map.of("HOME", home.toString())));
+        .create(Environment.of(Map.of("HOME", home.toString())), () -> home, java.time.Instant::now);
     assertSame(component.stateSealer(), component.stateSealer());
     assertSame(component.keyRing(), component.keyRing());
     assertSame(component.idGenerator(), component.idGenerator());
@@ -40,5 +40,17 @@ class CryptoModuleTest {
     var sealer = Crypto.sealer(Environment.of(Map.of(KeyRing.SHARED_SECRET, secret)));
     byte[] blob = Sealing.seal(sealer, Sealing.TOKEN_STATE);
     assertTrue(sealer.unseal(blob, Sealing.TIMED_TOKEN) instanceof UnsealResult.Opened);
+  }
+
+  @Test
+  void aRelativeKeyFileResolvesAgainstTheRunsWorkingDirectoryNotTheProcesses() throws Exception {
+    Path run = java.nio.file.Files.createDirectory(home.resolve("terraform-run"));
+    TestCryptoComponent component = DaggerTestCryptoComponent.factory()
+        .create(Environment.of(Map.of("PYVIDER_PRIVATE_STATE_KEY_FILE", "keys/run.key")), () -> run,
+            java.time.Instant::now);
+    Sealing.seal(component.stateSealer(), Sealing.TOKEN_STATE);
+    assertTrue(java.nio.file.Files.isRegularFile(run.resolve("keys/run.key")),
+        "the key file is created under the run's directory");
+    assertFalse(java.nio.file.Files.exists(Path.of("keys/run.key").toAbsolutePath()));
   }
 }

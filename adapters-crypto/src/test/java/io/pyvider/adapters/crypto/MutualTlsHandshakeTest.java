@@ -41,7 +41,7 @@ class MutualTlsHandshakeTest {
 
   @Test
   void aJdkSslContextBuiltFromTheIdentityCompletesAMutualTlsHandshakeForLocalhost() throws Exception {
-    TlsIdentity identity = Crypto.certificateIssuer().issueSelfSigned();
+    TlsIdentity identity = Crypto.certificateIssuer(java.time.Instant::now).issueSelfSigned();
     SSLContext context = context(identity);
     InetAddress loopback = InetAddress.getLoopbackAddress();
     try (SSLServerSocket server = (SSLServerSocket) context.getServerSocketFactory().createServerSocket(0, 1,

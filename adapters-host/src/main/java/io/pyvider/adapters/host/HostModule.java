@@ -13,19 +13,14 @@ import javax.inject.Singleton;
 
 /**
  * The host's clock, environment, working directory, files and network: the only code that reads process-global
- * state. The clock and environment are handed to each component instance by its factory (so tests and future
- * multi-run hosting choose them); the working directory, file store, HTTP transport and sleeper are bound here.
+ * state. The clock, environment and working directory are handed to each component instance by its factory (a daemon
+ * serves many Terraform runs, each from its own directory with its own environment); the file store, HTTP transport
+ * and sleeper are bound here.
  */
 @Module
 public abstract class HostModule {
 
   private HostModule() {
-  }
-
-  @Provides
-  @Singleton
-  static WorkingDirectory workingDirectory() {
-    return processWorkingDirectory();
   }
 
   @Provides
@@ -53,6 +48,11 @@ public abstract class HostModule {
 
   public static WorkingDirectory processWorkingDirectory() {
     return new ProcessWorkingDirectory(Path.of(""));
+  }
+
+  /** The directory one Terraform run started the provider in (a daemon session's, sent by its launcher). */
+  public static WorkingDirectory workingDirectory(Path directory) {
+    return new ProcessWorkingDirectory(directory);
   }
 
   public static Clock systemClock() {

@@ -51,7 +51,7 @@ class LauncherIT {
     ProviderLaunch secondRun = new ProviderLaunch(List.of(installed.toString()),
         ProviderLaunch.binary(spacedHome).environment(), Set.of(), null)
         .without("PYVIDER_NO_ARCHIVE").without("PYVIDER_CACHE_DIR").without("XDG_CACHE_HOME")
-        .with("PYVIDER_JAVA_HOME", javaHome);
+        .with("PYVIDER_JAVA_HOME", javaHome).with("PYVIDER_DAEMON", "off"); // the direct start's archive
     try (ProviderProcess provider = ProviderProcess.start(secondRun, "space-in-home")) {
       String line = provider.handshakeLine();
       assertTrue(String.valueOf(line).matches(HANDSHAKE),

@@ -27,6 +27,37 @@ final class PackagedProvider {
     return copy().resolve("terraform-provider-pyvider.jar");
   }
 
+  /**
+   * One daemon directory for the whole test run (each test has its own HOME, but Terraform's user has one daemon),
+   * so every launch after the first is served warm, as on a user's machine. The run's daemons are stopped at exit.
+   */
+  static Path daemonDirectory() {
+    return copy().resolve("daemons");
+  }
+
+  /** Stops every daemon under {@code directory} (SIGTERM: each removes its files) and waits for them to exit. */
+  static void stopDaemons(Path directory) {
+    try (java.util.stream.Stream<Path> keys = Files.list(directory)) {
+      for (Path key : keys.toList()) {
+        Path port = key.resolve("port");
+        if (!Files.isRegularFile(port)) {
+          continue;
+        }
+        String[] fields = Files.readString(port).trim().split(" ");
+        ProcessHandle.of(Long.parseLong(fields[fields.length - 1])).ifPresent(daemon -> {
+          daemon.destroy();
+          try {
+            daemon.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
+          } catch (Exception stillRunning) {
+            daemon.destroyForcibly();
+          }
+        });
+      }
+    } catch (IOException | RuntimeException nothingToStop) {
+      // No daemon was started, or it is gone already.
+    }
+  }
+
   private static synchronized Path copy() {
     if (directory != null) {
       return directory;
@@ -48,7 +79,10 @@ final class PackagedProvider {
           Thread.sleep(5000);
         }
       }
+      Files.createDirectory(target.resolve("daemons"), java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+          java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        stopDaemons(target.resolve("daemons"));
         try {
           TestFiles.deleteTree(target);
         } catch (IOException ignored) {

@@ -18,7 +18,7 @@ import java.util.UUID;
  * {@link ProviderProcess}, unless a test overrides or removes them here.
  */
 record ProviderLaunch(List<String> command, Map<String, String> environment, Set<String> suppressed,
-    TlsIdentity fixedClient) {
+    TlsIdentity fixedClient, Path directory) {
 
   static final String COOKIE_KEY = "TF_PLUGIN_MAGIC_COOKIE";
   static final String COOKIE = "d602bf8f470bc67ca7faa0386276bbdd4330efaf76d1a219cb4d6991ca9872b2";
@@ -29,6 +29,17 @@ record ProviderLaunch(List<String> command, Map<String, String> environment, Set
     command = List.copyOf(command);
     environment = Collections.unmodifiableMap(new TreeMap<>(environment));
     suppressed = Set.copyOf(suppressed);
+  }
+
+  /** Started in the test JVM's working directory. */
+  ProviderLaunch(List<String> command, Map<String, String> environment, Set<String> suppressed,
+      TlsIdentity fixedClient) {
+    this(command, environment, suppressed, fixedClient, null);
+  }
+
+  /** Started in {@code directory}, as Terraform starts providers in the configuration's directory. */
+  ProviderLaunch in(Path directory) {
+    return new ProviderLaunch(command, environment, suppressed, fixedClient, directory);
   }
 
   /** The packaged binary Terraform executes (the launcher script that execs the JVM). */
@@ -62,7 +73,7 @@ record ProviderLaunch(List<String> command, Map<String, String> environment, Set
     copy.put(name, value);
     Set<String> unsuppressed = new TreeSet<>(suppressed);
     unsuppressed.remove(name);
-    return new ProviderLaunch(command, copy, unsuppressed, fixedClient);
+    return new ProviderLaunch(command, copy, unsuppressed, fixedClient, directory);
   }
 
   /** Removes a variable, including one go-plugin would set (so a test can start without the cookie). */
@@ -71,12 +82,12 @@ record ProviderLaunch(List<String> command, Map<String, String> environment, Set
     copy.remove(name);
     Set<String> more = new TreeSet<>(suppressed);
     more.add(name);
-    return new ProviderLaunch(command, copy, more, fixedClient);
+    return new ProviderLaunch(command, copy, more, fixedClient, directory);
   }
 
   /** Always present this client certificate (default: a fresh one per process, as go-plugin does). */
   ProviderLaunch withClient(TlsIdentity client) {
-    return new ProviderLaunch(command, environment, suppressed, client);
+    return new ProviderLaunch(command, environment, suppressed, client, directory);
   }
 
   String secret() {
@@ -97,6 +108,12 @@ record ProviderLaunch(List<String> command, Map<String, String> environment, Set
     env.put("XDG_CACHE_HOME", home.resolve(".cache").toString());
     env.put("PYVIDER_CACHE_DIR", home.resolve(".cache").resolve("pyvider").toString());
     env.put("PYVIDER_NO_ARCHIVE", "1");
+    // Through the run's daemon, unless the run asks for direct starts (-Dpyvider.e2e.daemon=off).
+    env.put("PYVIDER_DAEMON_DIR", PackagedProvider.daemonDirectory().toString());
+    env.put("PYVIDER_DAEMON_IDLE", "600s");
+    if ("off".equals(System.getProperty("pyvider.e2e.daemon"))) {
+      env.put("PYVIDER_DAEMON", "off");
+    }
     env.put(SHARED_SECRET, "e2e-shared-secret-" + UUID.randomUUID());
     return env;
   }

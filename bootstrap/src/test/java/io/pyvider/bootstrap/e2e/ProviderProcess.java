@@ -58,6 +58,9 @@ final class ProviderProcess implements AutoCloseable {
   static ProviderProcess start(ProviderLaunch launch, String label) {
     TlsIdentity client = launch.fixedClient() != null ? launch.fixedClient() : GoPluginCertificates.terraformClient();
     ProcessBuilder builder = new ProcessBuilder(launch.command()).redirectInput(new File("/dev/null"));
+    if (launch.directory() != null) {
+      builder.directory(launch.directory().toFile());
+    }
     Map<String, String> env = builder.environment();
     env.clear();
     env.put(ProviderLaunch.COOKIE_KEY, ProviderLaunch.COOKIE);
@@ -202,12 +205,20 @@ final class ProviderProcess implements AutoCloseable {
       plugin.close();
     }
     try {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
       exitedGracefully = process.waitFor(2, TimeUnit.SECONDS);
       if (!exitedGracefully) {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
       }
-      output.awaitClosed(Duration.ofSeconds(10));
+      // go-plugin's Kill() also waits for the plugin's stdout and stderr to close: a process left holding them (a
+      // daemon that inherited them) blocks Terraform, so that is no graceful exit either.
+      try {
+        output.awaitClosed(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+      } catch (java.util.concurrent.TimeoutException held) {
+        exitedGracefully = false;
+        output.awaitClosed(Duration.ofSeconds(10));
+      }
     } catch (Exception interruptedOrStuck) {
       process.destroyForcibly();
     } finally {

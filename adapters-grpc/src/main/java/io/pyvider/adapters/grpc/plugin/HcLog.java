@@ -1,16 +1,17 @@
 package io.pyvider.adapters.grpc.plugin;
 
+import io.pyvider.application.port.out.Clock;
 import io.pyvider.application.port.out.Environment;
 import io.pyvider.domain.terraform.cty.JsonText;
 import java.io.PrintStream;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /**
  * hclog-compatible JSON lines on stderr, which go-plugin parses and Terraform shows under TF_LOG. The level comes from
- * TF_LOG_PROVIDER, else TF_LOG; unset means off. Callers pass only non-secret key/value pairs.
+ * TF_LOG_PROVIDER, else TF_LOG; unset means off. Callers pass only non-secret key/value pairs. Time comes from the
+ * clock port, and the sink is per logger: a daemon serves many Terraform runs, each with its own level and stream.
  */
 public final class HcLog {
 
@@ -27,17 +28,29 @@ public final class HcLog {
   private final PrintStream sink;
   private final Level threshold;
   private final String module;
+  private final Clock clock;
 
-  public HcLog(PrintStream sink, Level threshold, String module) {
+  public HcLog(PrintStream sink, Level threshold, String module, Clock clock) {
     this.sink = sink;
     this.threshold = threshold;
     this.module = module;
+    this.clock = clock;
   }
 
-  /** A logger for the provider process: stderr, with the level Terraform's environment asks for. */
-  public static HcLog forEnvironment(Environment environment, PrintStream stderr) {
+  /** A logger that writes nothing (the CLI, training). */
+  public static HcLog off(String module, Clock clock) {
+    return new HcLog(new PrintStream(java.io.OutputStream.nullOutputStream()), Level.OFF, module, clock);
+  }
+
+  /** A logger for one Terraform run: its stderr, with the level its environment asks for. */
+  public static HcLog forEnvironment(Environment environment, PrintStream stderr, Clock clock) {
     String setting = environment.get("TF_LOG_PROVIDER").or(() -> environment.get("TF_LOG")).orElse("");
-    return new HcLog(stderr, parseLevel(setting), "provider.terraform-provider-pyvider");
+    return new HcLog(stderr, parseLevel(setting), "provider.terraform-provider-pyvider", clock);
+  }
+
+  /** A level named as TF_LOG names it (trace, debug, ..., json); empty means off, anything unknown trace. */
+  public static Level parse(String setting) {
+    return parseLevel(setting);
   }
 
   static Level parseLevel(String setting) {
@@ -92,7 +105,7 @@ public final class HcLog {
         .append("{\"@level\":\"").append(level.name().toLowerCase(Locale.ROOT))
         .append("\",\"@message\":").append(quote(message))
         .append(",\"@module\":").append(quote(module))
-        .append(",\"@timestamp\":\"").append(Timestamps.FORMAT.format(Instant.now())).append('"');
+        .append(",\"@timestamp\":\"").append(Timestamps.FORMAT.format(clock.now())).append('"');
     for (int i = 0; i + 1 < keyValues.length; i += 2) {
       line.append(',').append(quote(keyValues[i])).append(':').append(quote(String.valueOf(keyValues[i + 1])));
     }

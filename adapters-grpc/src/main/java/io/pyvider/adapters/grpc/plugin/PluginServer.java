@@ -43,18 +43,22 @@ public final class PluginServer {
   /** Terraform-plugin-go raises grpc's 4 MiB inbound limit to 256 MiB; large states need it. */
   static final int MAX_INBOUND_MESSAGE_BYTES = 256 << 20;
   static final String LOOPBACK = "127.0.0.1";
-  private static final String TRUST_STORE_PROPERTY = "javax.net.ssl.trustStore";
 
   private final Server server;
   private final StdioService stdio;
-  private final EventLoopGroup eventLoops;
+  private final EventLoopGroup ownEventLoops; // null when the loops are shared with other servers
   private final int port;
 
-  private PluginServer(Server server, StdioService stdio, EventLoopGroup eventLoops, int port) {
+  private PluginServer(Server server, StdioService stdio, EventLoopGroup ownEventLoops, int port) {
     this.server = server;
     this.stdio = stdio;
-    this.eventLoops = eventLoops;
+    this.ownEventLoops = ownEventLoops;
     this.port = port;
+  }
+
+  /** Event loops for many servers in one process (the daemon's sessions): two threads serve them all. */
+  public static EventLoopGroup sharedEventLoops() {
+    return new NioEventLoopGroup(2);
   }
 
   /**
@@ -72,6 +76,16 @@ public final class PluginServer {
    */
   public static PluginServer start(PluginEnvironment environment, Supplier<Tls> tlsSetup,
       Collection<BindableService> services, Runnable onShutdownRequest) throws IOException {
+    return start(environment, tlsSetup, services, onShutdownRequest, null);
+  }
+
+  /**
+   * As {@link #start(PluginEnvironment, Supplier, Collection, Runnable)} on event loops shared with other servers
+   * ({@code sharedEventLoops}, which {@link #stop()} leaves running), or on its own when that is null.
+   */
+  public static PluginServer start(PluginEnvironment environment, Supplier<Tls> tlsSetup,
+      Collection<BindableService> services, Runnable onShutdownRequest, EventLoopGroup sharedEventLoops)
+      throws IOException {
     HealthStatusManager health = new HealthStatusManager();
     health.setStatus("plugin", io.grpc.health.v1.HealthCheckResponse.ServingStatus.SERVING);
     StdioService stdio = new StdioService();
@@ -82,7 +96,8 @@ public final class PluginServer {
 
     // Our own event loops, so stop() can end them: a thread still waiting in the selector's native call makes the
     // JVM's exit wait 300 ms (HotSpot's VM_Exit waits for threads in native code), and go-plugin's Kill() waits for us.
-    EventLoopGroup eventLoops = new NioEventLoopGroup(2);
+    EventLoopGroup ownEventLoops = sharedEventLoops == null ? new NioEventLoopGroup(2) : null;
+    EventLoopGroup eventLoops = sharedEventLoops == null ? ownEventLoops : sharedEventLoops;
     int min = Math.max(1, environment.minPort());
     int max = Math.max(min, environment.maxPort());
     int span = max - min + 1;
@@ -102,13 +117,15 @@ public final class PluginServer {
       Server server = builder.build();
       try {
         server.start();
-        return new PluginServer(server, stdio, eventLoops, port);
+        return new PluginServer(server, stdio, ownEventLoops, port);
       } catch (IOException inUse) {
         lastFailure = inUse;
         server.shutdownNow();
       }
     }
-    eventLoops.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+    if (ownEventLoops != null) {
+      ownEventLoops.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+    }
     throw new IOException("no free TCP port on " + LOOPBACK + " between " + min + " and " + max, lastFailure);
   }
 
@@ -144,23 +161,10 @@ public final class PluginServer {
     }
   }
 
+  // The JDK's TLS, not netty's OpenSSL: BoringSSL rejects Terraform's P-521 client certificate. (The process's
+  // entry point initialises netty's JdkSslContext once, before any server, so that it skips the JDK's CA bundle.)
   private static SslContext sslContext(TlsIdentity identity, String clientCertificatePem) throws IOException {
-    // The JDK's TLS, not netty's OpenSSL: BoringSSL rejects Terraform's P-521 client certificate.
-    // netty's JdkSslContext initialises a default SSLContext in its static initialiser, which parses the JDK's whole CA
-    // bundle (~150 certificates, a few hundred ms at every start). This server trusts only the pinned certificate, so
-    // the default trust store points at nothing while netty initialises; the JDK reloads the real one for later users
-    // (the HTTP data source) because it keys its cache on the property.
-    String trustStore = System.getProperty(TRUST_STORE_PROPERTY);
-    System.setProperty(TRUST_STORE_PROPERTY, "NONE");
-    try {
-      return jdkContext(identity, clientCertificatePem);
-    } finally {
-      if (trustStore == null) {
-        System.clearProperty(TRUST_STORE_PROPERTY);
-      } else {
-        System.setProperty(TRUST_STORE_PROPERTY, trustStore);
-      }
-    }
+    return jdkContext(identity, clientCertificatePem);
   }
 
   /**
@@ -214,7 +218,9 @@ public final class PluginServer {
     server.shutdownNow();
     try {
       server.awaitTermination(500, TimeUnit.MILLISECONDS);
-      eventLoops.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS).await(500, TimeUnit.MILLISECONDS);
+      if (ownEventLoops != null) {
+        ownEventLoops.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS).await(500, TimeUnit.MILLISECONDS);
+      }
     } catch (InterruptedException interrupted) {
       Thread.currentThread().interrupt();
     }
