@@ -26,13 +26,16 @@ import java.util.concurrent.Executors;
  * {@code --daemon DIR BUILD_KEY}: the per-user daemon the launcher starts when none answers. It prints
  * {@code ready PORT} on stdout once its files are in place (the launcher that started it waits for that line and is
  * then its first session), closes stdout, and serves until idle. Settings come from its own environment:
- * {@code PYVIDER_DAEMON_IDLE} (default 1h), {@code PYVIDER_DAEMON_MAX_SESSIONS} (default 32).
+ * {@code PYVIDER_DAEMON_IDLE} (default 1h), {@code PYVIDER_DAEMON_MAX_SESSIONS} (default 32),
+ * {@code PYVIDER_DAEMON_WARM_UP} (request rounds of the warm-up, default 150; 0: none).
  */
 final class DaemonMain {
 
   static final String DAEMON_FLAG = "--daemon";
   static final Duration DEFAULT_IDLE = Duration.ofHours(1);
   static final int DEFAULT_MAX_SESSIONS = 32;
+  /** Request rounds per warm-up session: ~2,000 calls, enough for C2 to compile the request path. */
+  static final int DEFAULT_WARM_UP_ROUNDS = 150;
 
   private DaemonMain() {
   }
@@ -72,7 +75,10 @@ final class DaemonMain {
       log.error("daemon cannot listen", "reason", String.valueOf(cannotListen.getMessage()));
       return 1;
     }
-    daemon.warmUpWith(() -> Trainer.warmUp(log));
+    int warmUpRounds = count(own.get("PYVIDER_DAEMON_WARM_UP").orElse(""), DEFAULT_WARM_UP_ROUNDS, 0);
+    if (warmUpRounds > 0) {
+      daemon.warmUpWith(() -> Trainer.warmUp(log, warmUpRounds));
+    }
     Runtime.getRuntime().addShutdownHook(new Thread(() -> daemon.stopAndAwait(Duration.ofSeconds(2)),
         "daemon-shutdown"));
     stdout.println("ready " + daemon.port());
@@ -172,9 +178,14 @@ final class DaemonMain {
   }
 
   static int count(String text, int fallback) {
+    return count(text, fallback, 1);
+  }
+
+  /** A whole number from {@code minimum} to 1024; the fallback for anything else. */
+  static int count(String text, int fallback, int minimum) {
     try {
       int value = Integer.parseInt(text.trim());
-      return value > 0 && value <= 1024 ? value : fallback;
+      return value >= minimum && value <= 1024 ? value : fallback;
     } catch (NumberFormatException unreadable) {
       return fallback;
     }

@@ -42,18 +42,18 @@ final class Trainer {
 
   /**
    * The daemon's warm-up, once at start: a few whole sessions (certificate, TLS, server) and many requests in each,
-   * so the full tiered compiler has compiled the hot paths before Terraform's next launches arrive.
+   * so the full tiered compiler has compiled the hot paths (C2 wants thousands of calls) before Terraform's next
+   * launches arrive.
    */
-  static void warmUp(HcLog log) {
+  static void warmUp(HcLog log, int requestRounds) {
     long started = System.nanoTime();
-    int sessions = 3;
-    int requestRounds = 25;
+    int sessions = 2;
     try {
       for (int session = 0; session < sessions; session++) {
         exerciseSession(requestRounds);
       }
-      log.info("daemon warmed up", "sessions", String.valueOf(sessions),
-          "ms", String.valueOf((System.nanoTime() - started) / 1_000_000));
+      log.info("daemon warmed up", "sessions", String.valueOf(sessions), "request_rounds",
+          String.valueOf(requestRounds), "ms", String.valueOf((System.nanoTime() - started) / 1_000_000));
     } catch (Exception failed) {
       log.warn("daemon warm-up failed", "error", failed.getClass().getName());
     }

@@ -33,4 +33,11 @@ class DaemonSettingsTest {
     assertEquals(32, DaemonMain.count("100000", 32));
     assertEquals(32, DaemonMain.count("many", 32));
   }
+
+  @Test
+  void the_warm_up_may_be_switched_off_with_zero() {
+    assertEquals(0, DaemonMain.count("0", 150, 0));
+    assertEquals(150, DaemonMain.count("", 150, 0));
+    assertEquals(150, DaemonMain.count("-1", 150, 0));
+  }
 }

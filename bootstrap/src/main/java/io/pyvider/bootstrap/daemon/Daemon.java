@@ -36,6 +36,7 @@ public final class Daemon {
 
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
   private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+  private static final Duration QUIET_BEFORE_SHRINKING = Duration.ofSeconds(5);
 
   private final Settings settings;
   private final RunStarter starter;
@@ -49,6 +50,7 @@ public final class Daemon {
   private final AtomicLong lastActivityNanos = new AtomicLong(System.nanoTime());
   private final AtomicBoolean stopping = new AtomicBoolean();
   private final AtomicBoolean warmedUp = new AtomicBoolean();
+  private final AtomicLong shrunkAfter = new AtomicLong();
   private final CountDownLatch stopped = new CountDownLatch(1);
   private final AtomicInteger connections = new AtomicInteger();
   private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -136,6 +138,11 @@ public final class Daemon {
     long quietNanos = System.nanoTime() - lastActivityNanos.get();
     if (open.get() == 0 && quietNanos >= settings.idleTimeout().toNanos()) {
       stop("idle for " + settings.idleTimeout().toSeconds() + " s");
+    } else if (open.get() == 0 && quietNanos >= QUIET_BEFORE_SHRINKING.toNanos()
+        && shrunkAfter.getAndSet(lastActivityNanos.get()) != lastActivityNanos.get()) {
+      // Between Terraform commands the daemon only waits: give the heap its sessions grew back to the system (the
+      // serial collector shrinks the heap on a full collection), so an idle daemon stays small.
+      System.gc();
     }
   }
 

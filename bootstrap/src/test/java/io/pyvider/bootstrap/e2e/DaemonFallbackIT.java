@@ -62,7 +62,8 @@ class DaemonFallbackIT {
   }
 
   private ProviderLaunch launch() {
-    return ProviderLaunch.binary(home).with("PYVIDER_DAEMON_DIR", daemons.toString());
+    // These tests start many short-lived daemons: no warm-up competing with them for the CPU.
+    return ProviderLaunch.binary(home).with("PYVIDER_DAEMON_DIR", daemons.toString()).with("PYVIDER_DAEMON_WARM_UP", "0");
   }
 
   @Test
