@@ -11,6 +11,8 @@ import io.pyvider.adapters.grpc.proto.ProviderGrpc;
 import io.pyvider.adapters.grpc.proto.Tfplugin6;
 import io.pyvider.adapters.grpc.toproto.DynamicValues;
 import io.pyvider.adapters.host.HostModule;
+import io.pyvider.adapters.crypto.Crypto;
+import io.pyvider.application.port.out.CertificateIssuer;
 import io.pyvider.application.port.out.Environment;
 import io.pyvider.application.port.out.TlsIdentity;
 import io.pyvider.domain.terraform.cty.CtyType;
@@ -47,12 +49,17 @@ final class Trainer {
    */
   static void warmUp(HcLog log, int requestRounds) {
     long started = System.nanoTime();
-    int sessions = 2;
+    int longSessions = 2;
+    int handshakes = Math.max(2, requestRounds / 10);
     try {
-      for (int session = 0; session < sessions; session++) {
-        exerciseSession(requestRounds);
+      for (int session = 0; session < longSessions; session++) {
+        exerciseSession(requestRounds, Crypto.terraformLikeIssuer(HostModule.systemClock()));
       }
-      log.info("daemon warmed up", "sessions", String.valueOf(sessions), "request_rounds",
+      // Every Terraform launch is a new mutual-TLS handshake with a P-521 client certificate: warm that path too.
+      for (int session = 0; session < handshakes; session++) {
+        exerciseSession(1, Crypto.terraformLikeIssuer(HostModule.systemClock()));
+      }
+      log.info("daemon warmed up", "sessions", String.valueOf(longSessions + handshakes), "request_rounds",
           String.valueOf(requestRounds), "ms", String.valueOf((System.nanoTime() - started) / 1_000_000));
     } catch (Exception failed) {
       log.warn("daemon warm-up failed", "error", failed.getClass().getName());
@@ -60,12 +67,17 @@ final class Trainer {
   }
 
   private static void exerciseSession(int rounds) throws Exception {
+    exerciseSession(rounds, null);
+  }
+
+  /** One whole session over mutual TLS; {@code clients} issues the client certificate (null: the server's issuer). */
+  private static void exerciseSession(int rounds, CertificateIssuer clients) throws Exception {
     // A throwaway secret: training never touches the user's key file.
     Environment bootstrap = Environment.of(Map.of("PYVIDER_PRIVATE_STATE_SHARED_SECRET", "training-only-secret"));
     ProviderComponent component = ProviderComponent.create(bootstrap, HostModule.processWorkingDirectory(),
         HostModule.systemClock(), HcLog.off("warm-up", HostModule.systemClock()));
     TlsIdentity server = component.certificateIssuer().issueSelfSigned();
-    TlsIdentity client = component.certificateIssuer().issueSelfSigned();
+    TlsIdentity client = (clients != null ? clients : component.certificateIssuer()).issueSelfSigned();
     PluginEnvironment plugin = PluginEnvironment.read(Environment.of(Map.of(
         PluginEnvironment.COOKIE_KEY, PluginEnvironment.COOKIE_VALUE, "PLUGIN_PROTOCOL_VERSIONS", "5,6",
         "PLUGIN_CLIENT_CERT", PluginProcess.pem(client))));

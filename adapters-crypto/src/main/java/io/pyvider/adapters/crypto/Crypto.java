@@ -37,6 +37,14 @@ public final class Crypto {
     return new SelfSignedCertificateIssuer(clock::now, new SecureRandom());
   }
 
+  /**
+   * Identities shaped like Terraform's client certificate (go-plugin's P-521, signed with SHA-512), so a warm-up
+   * exercises the TLS paths Terraform's handshakes take.
+   */
+  public static CertificateIssuer terraformLikeIssuer(Clock clock) {
+    return new SelfSignedCertificateIssuer(clock::now, new SecureRandom(), SelfSignedCertificateIssuer.Curve.P521);
+  }
+
   public static IdGenerator idGenerator() {
     return new SecureRandomIdGenerator();
   }

@@ -18,7 +18,7 @@ import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
- * Issues the plugin server's self-signed EC P-256 certificate. The certificate is encoded directly in DER with the
+ * Issues the plugin server's self-signed EC certificate (P-256; P-521 for a client shaped like Terraform's). The certificate is encoded directly in DER with the
  * JDK's keys and signatures: it happens at every provider start, and Bouncy Castle's builders cost about twice the
  * time of this path there (java-notes: ~195 ms against ~106 ms cold), while registering Bouncy Castle as a provider
  * would cost ~250 ms more.
@@ -32,37 +32,58 @@ final class SelfSignedCertificateIssuer implements CertificateIssuer {
   private static final byte[] NAME = Der.sequence(
       Der.set(Der.sequence(Der.oid("2.5.4.10"), Der.utf8("pyvider"))),
       Der.set(Der.sequence(Der.oid("2.5.4.3"), Der.utf8("localhost"))));
-  private static final byte[] ECDSA_WITH_SHA256 = Der.sequence(Der.oid("1.2.840.10045.4.3.2"));
+  /** The key's curve and how the certificate is signed. */
+  enum Curve {
+    /** Ours: Go accepts it, and it is much cheaper to generate at start-up than P-521. */
+    P256("secp256r1", "SHA256withECDSA", "1.2.840.10045.4.3.2"),
+    /** go-plugin's (Terraform's client certificate): to exercise the same TLS paths when warming up. */
+    P521("secp521r1", "SHA512withECDSA", "1.2.840.10045.4.3.4");
+
+    final String name;
+    final String signature;
+    final byte[] algorithm;
+
+    Curve(String name, String signature, String oid) {
+      this.name = name;
+      this.signature = signature;
+      this.algorithm = Der.sequence(Der.oid(oid));
+    }
+  }
 
   private final Supplier<Instant> now;
   private final SecureRandom random;
+  private final Curve curve;
 
   SelfSignedCertificateIssuer(Supplier<Instant> now, SecureRandom random) {
+    this(now, random, Curve.P256);
+  }
+
+  SelfSignedCertificateIssuer(Supplier<Instant> now, SecureRandom random, Curve curve) {
     this.now = Objects.requireNonNull(now, "now");
     this.random = Objects.requireNonNull(random, "random");
+    this.curve = Objects.requireNonNull(curve, "curve");
   }
 
   @Override
   public TlsIdentity issueSelfSigned() {
     try {
-      // P-256: Go accepts it, and it is much cheaper to generate at start-up than P-521.
       KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-      generator.initialize(new ECGenParameterSpec("secp256r1"), random);
+      generator.initialize(new ECGenParameterSpec(curve.name), random);
       KeyPair keys = generator.generateKeyPair();
       Instant issuedAt = now.get();
       byte[] tbs = Der.sequence(
           Der.tagged(0xA0, Der.integer(BigInteger.TWO)), // v3
           Der.integer(serialNumber()),
-          ECDSA_WITH_SHA256,
+          curve.algorithm,
           NAME,
           Der.sequence(Der.time(issuedAt.minus(BACKDATE)), Der.time(issuedAt.plus(LIFETIME))),
           NAME,
           keys.getPublic().getEncoded(), // already a DER SubjectPublicKeyInfo
           Der.tagged(0xA3, Der.sequence(extensions())));
-      Signature signer = Signature.getInstance("SHA256withECDSA");
+      Signature signer = Signature.getInstance(curve.signature);
       signer.initSign(keys.getPrivate(), random);
       signer.update(tbs);
-      byte[] der = Der.sequence(tbs, ECDSA_WITH_SHA256, Der.bitString(0, signer.sign()));
+      byte[] der = Der.sequence(tbs, curve.algorithm, Der.bitString(0, signer.sign()));
       X509Certificate certificate = (X509Certificate) CertificateFactory.getInstance("X.509")
           .generateCertificate(new ByteArrayInputStream(der));
       return new TlsIdentity(keys.getPrivate(), certificate);
