@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -58,13 +59,19 @@ final class DaemonMain {
       log.error("daemon refused to start", "reason", String.valueOf(unusable.getMessage()));
       return 1;
     }
-    JvmSetup.initialiseNettyTls();
     EventLoopGroup loops = PluginServer.sharedEventLoops();
-    ExecutorService tlsSetup = Executors.newCachedThreadPool(runnable -> {
+    ExecutorService pool = Executors.newCachedThreadPool(runnable -> {
       Thread thread = new Thread(runnable, "session-tls-setup");
       thread.setDaemon(true);
       return thread;
     });
+    // TLS work waits for netty's one-time TLS set-up, which runs on the second core while the daemon binds, publishes
+    // its files and its first session wires itself (the direct start overlaps it the same way).
+    Executor tlsSetup = work -> pool.execute(() -> {
+      JvmSetup.initialiseNettyTls();
+      work.run();
+    });
+    tlsSetup.execute(() -> { });
     IdentityReserve identities = new IdentityReserve(Crypto.certificateIssuer(clock), clock, tlsSetup);
     identities.refill();
     RunStarter starter = (request, stderr) -> start(request, stderr, clock, loops, tlsSetup, identities);
@@ -90,7 +97,7 @@ final class DaemonMain {
   }
 
   private static RunStarter.Run start(SessionRequest request, PrintStream stderr, Clock clock, EventLoopGroup loops,
-      ExecutorService tlsSetup, IdentityReserve identities) {
+      Executor tlsSetup, IdentityReserve identities) {
     Path cwd;
     try {
       cwd = Path.of(request.workingDirectory());
