@@ -91,4 +91,16 @@ final class DaemonCommand {
     return kilobytes < 0 ? "unknown (the daemon cannot read /proc here)"
         : String.format("%.0f MB resident", kilobytes / 1024.0);
   }
+
+  /** {@code {"<outcome>": true, ...status}} when a daemon answered, else {@code {"<outcome>": false, "directory": ...}}. */
+  static void printJson(Context context, String outcome, Optional<DaemonStatus> status, String directory) {
+    ObjectNode document = context.object();
+    document.put(outcome, status.isPresent());
+    if (status.isPresent()) {
+      putStatus(document, status.get());
+    } else {
+      document.put("directory", directory);
+    }
+    context.printJson(document);
+  }
 }

@@ -1,6 +1,5 @@
 package io.pyvider.adapters.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -35,14 +34,7 @@ final class DaemonStatusCommand implements Callable<Integer> {
     String directory = DaemonCommand.directory(context);
     Optional<DaemonStatus> status = DaemonCommand.send(context, DaemonControl::status);
     if (json) {
-      ObjectNode document = context.object();
-      document.put("running", status.isPresent());
-      if (status.isPresent()) {
-        DaemonCommand.putStatus(document, status.get());
-      } else {
-        document.put("directory", directory);
-      }
-      context.printJson(document);
+      DaemonCommand.printJson(context, "running", status, directory);
       return ExitCodes.OK;
     }
     PrintWriter out = context.out();

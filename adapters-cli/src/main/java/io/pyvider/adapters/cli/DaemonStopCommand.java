@@ -1,6 +1,5 @@
 package io.pyvider.adapters.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Optional;
@@ -36,14 +35,7 @@ final class DaemonStopCommand implements Callable<Integer> {
     String directory = DaemonCommand.directory(context);
     Optional<DaemonStatus> stopped = DaemonCommand.send(context, DaemonControl::stop);
     if (json) {
-      ObjectNode document = context.object();
-      document.put("stopped", stopped.isPresent());
-      if (stopped.isPresent()) {
-        DaemonCommand.putStatus(document, stopped.get());
-      } else {
-        document.put("directory", directory);
-      }
-      context.printJson(document);
+      DaemonCommand.printJson(context, "stopped", stopped, directory);
       return ExitCodes.OK;
     }
     PrintWriter out = context.out();
