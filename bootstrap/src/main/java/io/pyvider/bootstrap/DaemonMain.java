@@ -73,7 +73,8 @@ final class DaemonMain {
     });
     tlsSetup.execute(() -> { });
     IdentityReserve identities = new IdentityReserve(Crypto.certificateIssuer(clock), clock, tlsSetup);
-    identities.refill();
+    // Not filled now: the first session is the launch that started the daemon, and making spare identities would
+    // compete with it for the second core. Its take refills the reserve for the launches after it.
     RunStarter starter = (request, stderr) -> start(request, stderr, clock, loops, tlsSetup, identities);
     Daemon daemon;
     try {
