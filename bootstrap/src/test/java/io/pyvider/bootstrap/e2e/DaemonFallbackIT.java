@@ -143,6 +143,18 @@ class DaemonFallbackIT {
         "the daemon's refusal names the required mode");
   }
 
+  @Test
+  void a_daemon_log_over_a_mebibyte_is_set_aside_when_the_next_daemon_starts() throws Exception {
+    PackagedProvider.stopDaemons(daemons);
+    Path log = keyDirectory.resolve("daemon.log");
+    Files.writeString(log, "old line\n".repeat(140_000)); // 1.2 MiB
+    try (ProviderProcess launched = ProviderProcess.start(launch(), "rotated-log")) {
+      assertTrue(launched.connect().healthy(), launched::stderrTail);
+    }
+    assertTrue(Files.readString(keyDirectory.resolve("daemon.log.1")).startsWith("old line"));
+    assertTrue(Files.size(log) < 100_000, "the new daemon starts a new log");
+  }
+
   private static void assertServedDirectly(ProviderLaunch launch, String label) {
     try (ProviderProcess launched = ProviderProcess.start(launch, label)) {
       assertTrue(String.valueOf(launched.handshakeLine()).matches(HANDSHAKE), launched::stderrTail);
