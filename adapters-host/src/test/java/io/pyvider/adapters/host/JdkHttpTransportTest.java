@@ -180,9 +180,14 @@ class JdkHttpTransportTest {
     try (ServerSocket plain = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
       Thread answer = new Thread(() -> {
         try (java.net.Socket socket = plain.accept()) {
+          // As a plain HTTP server does: read the client's first bytes (its ClientHello), answer in plain text, and
+          // keep the connection until the client drops it. Closing at once raced the JDK client's handshake, which
+          // then waited for its whole timeout instead of failing on the plain-text answer.
+          socket.getInputStream().read(new byte[512]);
           socket.getOutputStream().write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n"
               .getBytes(StandardCharsets.US_ASCII));
           socket.getOutputStream().flush();
+          socket.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
         } catch (IOException ignored) {
           // The client may close first.
         }
