@@ -44,7 +44,7 @@ final class DaemonMain {
   static int run(List<String> arguments, PrintStream stdout) {
     Environment own = HostModule.processEnvironment();
     Clock clock = HostModule.systemClock();
-    HcLog log = new HcLog(System.err, HcLog.parse(own.get("PYVIDER_DAEMON_LOG").orElse("INFO")),
+    HcLog log = new HcLog(System.err, HcLog.parseLevel(own.get("PYVIDER_DAEMON_LOG").orElse("INFO")),
         "pyvider.daemon", clock);
     if (arguments.size() != 2) {
       System.err.println("usage: terraform-provider-pyvider --daemon DIRECTORY BUILD_KEY (the launcher starts it)");
@@ -107,12 +107,12 @@ final class DaemonMain {
     }
     if (cwd == null || !cwd.isAbsolute()) {
       stderr.println("terraform-provider-pyvider: the launcher sent no usable working directory");
-      return refused(1);
+      return RunStarter.Run.refused(1);
     }
     ProviderRun.Start start = ProviderRun.start(new ProviderRun.Inputs(Environment.of(request.environment()), cwd,
         clock, stderr, false, loops, tlsSetup, identities));
     if (start instanceof ProviderRun.Refused refused) {
-      return refused(refused.exitCode());
+      return RunStarter.Run.refused(refused.exitCode());
     }
     ProviderRun.Serving serving = (ProviderRun.Serving) start;
     return new RunStarter.Run() {
@@ -134,28 +134,6 @@ final class DaemonMain {
       @Override
       public void stop() {
         serving.run().stop();
-      }
-    };
-  }
-
-  private static RunStarter.Run refused(int exitCode) {
-    return new RunStarter.Run() {
-      @Override
-      public String handshakeLine() {
-        return null;
-      }
-
-      @Override
-      public int refusedExitCode() {
-        return exitCode;
-      }
-
-      @Override
-      public void awaitTermination() {
-      }
-
-      @Override
-      public void stop() {
       }
     };
   }

@@ -20,7 +20,6 @@ public final class ProviderMain {
 
   /** First arguments that keep the provider path: serve for a debugger, or train the class-data archive. */
   private static final Set<String> SERVE_FLAGS = Set.of("-debug", "--debug", "--train", DaemonMain.DAEMON_FLAG);
-  private static final String DAEMON_FLAG = DaemonMain.DAEMON_FLAG;
 
   private ProviderMain() {
   }
@@ -35,7 +34,7 @@ public final class ProviderMain {
       exitCode = CliMain.run(args, stdout);
     } else if (arguments.contains("--train")) {
       exitCode = Trainer.run();
-    } else if (!arguments.isEmpty() && arguments.get(0).equals(DAEMON_FLAG)) {
+    } else if (!arguments.isEmpty() && arguments.get(0).equals(DaemonMain.DAEMON_FLAG)) {
       exitCode = DaemonMain.run(arguments.subList(1, arguments.size()), stdout);
     } else {
       exitCode = serve(HostModule.processEnvironment(), HostModule.systemClock(), arguments.contains("-debug")

@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -181,7 +182,7 @@ public final class Daemon {
       LauncherWire wire = new LauncherWire(LauncherWire.acknowledging(socket.getInputStream(), raw));
       byte[] challenge = wire.readGreeting();
       synchronized (raw) {
-        raw.write((auth.proof(challenge) + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        raw.write((auth.proof(challenge) + "\n").getBytes(StandardCharsets.US_ASCII));
         raw.flush();
       }
       if (!auth.acceptsToken(wire.readField())) {

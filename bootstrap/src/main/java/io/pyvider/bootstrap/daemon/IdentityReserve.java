@@ -50,7 +50,7 @@ public final class IdentityReserve implements CertificateIssuer {
   }
 
   /** Fills the reserve in the background; one refill at a time. */
-  public void refill() {
+  private void refill() {
     if (!refilling.compareAndSet(false, true)) {
       return;
     }

@@ -21,5 +21,28 @@ public interface RunStarter {
 
     /** Ends the run now (its launcher went away). */
     void stop();
+
+    /** A run that did not start: its message is on stderr already, the launcher exits with {@code exitCode}. */
+    static Run refused(int exitCode) {
+      return new Run() {
+        @Override
+        public String handshakeLine() {
+          return null;
+        }
+
+        @Override
+        public int refusedExitCode() {
+          return exitCode;
+        }
+
+        @Override
+        public void awaitTermination() {
+        }
+
+        @Override
+        public void stop() {
+        }
+      };
+    }
   }
 }

@@ -46,8 +46,7 @@ class DaemonFallbackIT {
   /** Learns this build's daemon directory from a real daemon, then stops it: each test sets the scene there. */
   @BeforeEach
   void learnTheDaemonDirectory() throws Exception {
-    daemons = Files.createDirectory(home.resolve("daemons"),
-        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+    daemons = PackagedProvider.ownerOnlyDirectory(home, "daemons");
     try (ProviderProcess first = ProviderProcess.start(launch(), "learn")) {
       assertTrue(first.connect().healthy(), first::stderrTail);
     }
@@ -62,8 +61,7 @@ class DaemonFallbackIT {
   }
 
   private ProviderLaunch launch() {
-    // These tests start many short-lived daemons: no warm-up competing with them for the CPU.
-    return ProviderLaunch.binary(home).with("PYVIDER_DAEMON_DIR", daemons.toString()).with("PYVIDER_DAEMON_WARM_UP", "0");
+    return ProviderLaunch.binary(home).withOwnDaemon(daemons);
   }
 
   @Test

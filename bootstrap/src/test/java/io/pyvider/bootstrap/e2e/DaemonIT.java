@@ -40,8 +40,7 @@ class DaemonIT {
 
   @BeforeEach
   void privateDaemonDirectory() throws IOException {
-    daemons = Files.createDirectory(home.resolve("daemons"),
-        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+    daemons = PackagedProvider.ownerOnlyDirectory(home, "daemons");
   }
 
   @AfterEach
@@ -50,8 +49,7 @@ class DaemonIT {
   }
 
   private ProviderLaunch launch() {
-    // These tests start many short-lived daemons: no warm-up competing with them for the CPU.
-    return ProviderLaunch.binary(home).with("PYVIDER_DAEMON_DIR", daemons.toString()).with("PYVIDER_DAEMON_WARM_UP", "0");
+    return ProviderLaunch.binary(home).withOwnDaemon(daemons);
   }
 
   @Test

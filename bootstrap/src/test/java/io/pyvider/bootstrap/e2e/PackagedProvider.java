@@ -35,6 +35,12 @@ final class PackagedProvider {
     return copy().resolve("daemons");
   }
 
+  /** A new directory {@code name} under {@code parent}, mode 0700, as daemon directories must be. */
+  static Path ownerOnlyDirectory(Path parent, String name) throws IOException {
+    return Files.createDirectory(parent.resolve(name), java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+        java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+  }
+
   /** Stops every daemon under {@code directory} (SIGTERM: each removes its files) and waits for them to exit. */
   static void stopDaemons(Path directory) {
     try (java.util.stream.Stream<Path> keys = Files.list(directory)) {

@@ -37,6 +37,14 @@ record ProviderLaunch(List<String> command, Map<String, String> environment, Set
     this(command, environment, suppressed, fixedClient, null);
   }
 
+  /**
+   * Served by a daemon of its own in {@code daemons} (see {@link PackagedProvider#ownerOnlyDirectory}), without the
+   * warm-up: tests that start many short-lived daemons must not have warm-ups compete with them for the CPU.
+   */
+  ProviderLaunch withOwnDaemon(Path daemons) {
+    return with("PYVIDER_DAEMON_DIR", daemons.toString()).with("PYVIDER_DAEMON_WARM_UP", "0");
+  }
+
   /** Started in {@code directory}, as Terraform starts providers in the configuration's directory. */
   ProviderLaunch in(Path directory) {
     return new ProviderLaunch(command, environment, suppressed, fixedClient, directory);

@@ -49,11 +49,7 @@ public final class HcLog {
   }
 
   /** A level named as TF_LOG names it (trace, debug, ..., json); empty means off, anything unknown trace. */
-  public static Level parse(String setting) {
-    return parseLevel(setting);
-  }
-
-  static Level parseLevel(String setting) {
+  public static Level parseLevel(String setting) {
     String upper = setting.trim().toUpperCase(Locale.ROOT);
     if (upper.isEmpty()) {
       return Level.OFF;
