@@ -6,14 +6,18 @@ import dagger.multibindings.IntoSet;
 import io.pyvider.adapters.grpc.plugin.HcLog;
 import io.pyvider.adapters.grpc.service.TerraformProviderService;
 import io.pyvider.application.component.DataSource;
+import io.pyvider.application.component.EphemeralResource;
 import io.pyvider.application.component.ManagedResource;
 import io.pyvider.application.component.envvariables.EnvVariablesDataSource;
+import io.pyvider.application.component.envvariables.EnvVariablesEphemeralResource;
 import io.pyvider.application.component.filecontent.FileContentResource;
 import io.pyvider.application.component.httpapi.HttpApiDataSource;
+import io.pyvider.application.component.timedtoken.TimedTokenEphemeralResource;
 import io.pyvider.application.component.timedtoken.TimedTokenResource;
 import io.pyvider.application.component.verifier.PrivateStateVerifierResource;
 import io.pyvider.application.lifecycle.ComponentCatalog;
 import io.pyvider.application.lifecycle.DataSourceService;
+import io.pyvider.application.lifecycle.EphemeralResourceService;
 import io.pyvider.application.lifecycle.ProviderService;
 import io.pyvider.application.lifecycle.ProviderSession;
 import io.pyvider.application.lifecycle.ResourceLifecycleService;
@@ -69,6 +73,18 @@ abstract class ApplicationModule {
   }
 
   @Provides
+  @IntoSet
+  static EphemeralResource ephemeralTimedToken(Clock clock, IdGenerator ids) {
+    return new TimedTokenEphemeralResource(clock, ids);
+  }
+
+  @Provides
+  @IntoSet
+  static EphemeralResource ephemeralEnvVariables(Environment environment) {
+    return new EnvVariablesEphemeralResource(environment);
+  }
+
+  @Provides
   @Singleton
   static ProviderSession session(Environment environment) {
     return new ProviderSession(environment);
@@ -76,8 +92,9 @@ abstract class ApplicationModule {
 
   @Provides
   @Singleton
-  static ComponentCatalog catalog(Set<ManagedResource> resources, Set<DataSource> dataSources) {
-    return new ComponentCatalog(resources, dataSources);
+  static ComponentCatalog catalog(Set<ManagedResource> resources, Set<DataSource> dataSources,
+      Set<EphemeralResource> ephemeralResources) {
+    return new ComponentCatalog(resources, dataSources, ephemeralResources);
   }
 
   @Provides
@@ -100,8 +117,16 @@ abstract class ApplicationModule {
 
   @Provides
   @Singleton
+  static EphemeralResourceService ephemeralResources(ComponentCatalog catalog, ProviderSession session,
+      StateSealer sealer) {
+    return new EphemeralResourceService(catalog, session, sealer);
+  }
+
+  @Provides
+  @Singleton
   static TerraformProviderService terraformProviderService(ProviderService provider,
-      ResourceLifecycleService resources, DataSourceService dataSources, HcLog log) {
-    return new TerraformProviderService(provider, provider, resources, dataSources, log);
+      ResourceLifecycleService resources, DataSourceService dataSources, EphemeralResourceService ephemeralResources,
+      HcLog log) {
+    return new TerraformProviderService(provider, provider, resources, dataSources, ephemeralResources, log);
   }
 }

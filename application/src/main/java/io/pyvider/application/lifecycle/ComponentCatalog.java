@@ -1,6 +1,7 @@
 package io.pyvider.application.lifecycle;
 
 import io.pyvider.application.component.DataSource;
+import io.pyvider.application.component.EphemeralResource;
 import io.pyvider.application.component.ManagedResource;
 import java.util.Collection;
 import java.util.Collections;
@@ -15,13 +16,23 @@ public final class ComponentCatalog {
 
   private final Map<String, ManagedResource> resources = new TreeMap<>();
   private final Map<String, DataSource> dataSources = new TreeMap<>();
+  private final Map<String, EphemeralResource> ephemeralResources = new TreeMap<>();
 
   public ComponentCatalog(Collection<ManagedResource> resources, Collection<DataSource> dataSources) {
+    this(resources, dataSources, java.util.List.of());
+  }
+
+  /** Each kind has its own namespace, as in Terraform: an ephemeral resource may share a managed resource's name. */
+  public ComponentCatalog(Collection<ManagedResource> resources, Collection<DataSource> dataSources,
+      Collection<EphemeralResource> ephemeralResources) {
     for (ManagedResource resource : resources) {
       register(this.resources, resource.typeName(), resource);
     }
     for (DataSource dataSource : dataSources) {
       register(this.dataSources, dataSource.typeName(), dataSource);
+    }
+    for (EphemeralResource ephemeral : ephemeralResources) {
+      register(this.ephemeralResources, ephemeral.typeName(), ephemeral);
     }
   }
 
@@ -42,11 +53,19 @@ public final class ComponentCatalog {
     return Optional.ofNullable(dataSources.get(typeName));
   }
 
+  public Optional<EphemeralResource> ephemeralResource(String typeName) {
+    return Optional.ofNullable(ephemeralResources.get(typeName));
+  }
+
   public Map<String, ManagedResource> resources() {
     return Collections.unmodifiableMap(resources);
   }
 
   public Map<String, DataSource> dataSources() {
     return Collections.unmodifiableMap(dataSources);
+  }
+
+  public Map<String, EphemeralResource> ephemeralResources() {
+    return Collections.unmodifiableMap(ephemeralResources);
   }
 }

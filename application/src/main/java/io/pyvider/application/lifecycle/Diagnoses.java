@@ -23,6 +23,11 @@ final class Diagnoses {
         + "\". Check the spelling, and that the configuration uses a provider version that offers it.");
   }
 
+  static Diagnostic unknownEphemeralResourceType(String typeName) {
+    return Diagnostic.error("Unknown ephemeral resource type", "The provider pyvider has no ephemeral resource \""
+        + typeName + "\". Check the spelling, and that the configuration uses a provider version that offers it.");
+  }
+
   static Diagnostic testOnly(String typeName) {
     return Diagnostic.error(typeName + " is a test-only component",
         typeName + " is served only in test mode: launch the provider with PYVIDER_TESTMODE=true, or set "
@@ -45,6 +50,10 @@ final class Diagnoses {
     return Diagnostic.error("Provider pyvider produced an invalid " + operation,
         typeName + ": " + String.join("; ", problems) + ". The provider caught this before Terraform did. "
             + BUG_ADVICE);
+  }
+
+  static Diagnostic brokenRequest(String typeName, String rpc, String problem) {
+    return Diagnostic.error("Invalid " + rpc + " request", typeName + ": " + problem + ".");
   }
 
   static Diagnostic missingRequired(String name) {

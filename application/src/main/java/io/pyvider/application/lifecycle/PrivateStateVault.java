@@ -22,10 +22,14 @@ final class PrivateStateVault {
   }
 
   PrivateState open(String typeName, byte[] blob) {
+    return open(new SealingContext(typeName), blob);
+  }
+
+  PrivateState open(SealingContext context, byte[] blob) {
     if (blob == null || blob.length == 0) {
       return PrivateState.ABSENT;
     }
-    UnsealResult result = sealer.unseal(blob, new SealingContext(typeName));
+    UnsealResult result = sealer.unseal(blob, context);
     if (result instanceof UnsealResult.Opened opened) {
       return opened.data().isEmpty() ? PrivateState.ABSENT : new PrivateState.Opened(opened.data(), opened.staleKey());
     }
@@ -35,13 +39,17 @@ final class PrivateStateVault {
 
   /** The blob to return: the original when unchanged and current, else freshly sealed. */
   Sealing seal(String typeName, PrivateData data, PrivateState original, byte[] originalBlob) {
+    return seal(new SealingContext(typeName), data, original, originalBlob);
+  }
+
+  Sealing seal(SealingContext context, PrivateData data, PrivateState original, byte[] originalBlob) {
     if (data.isEmpty()) {
       return new Sealing(new byte[0], null);
     }
     if (original instanceof PrivateState.Opened opened && !opened.staleKey() && opened.data().equals(data)) {
       return new Sealing(Arrays.copyOf(originalBlob, originalBlob.length), null);
     }
-    SealResult result = sealer.seal(data, new SealingContext(typeName));
+    SealResult result = sealer.seal(data, context);
     if (result instanceof SealResult.Sealed sealed) {
       return new Sealing(sealed.blob(), null);
     }

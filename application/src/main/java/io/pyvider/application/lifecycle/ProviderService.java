@@ -37,7 +37,10 @@ public final class ProviderService implements ProviderSchemaUseCase, ProviderCon
     catalog.resources().forEach((name, resource) -> resources.put(name, resource.schema()));
     Map<String, Schema> dataSources = new TreeMap<>();
     catalog.dataSources().forEach((name, dataSource) -> dataSources.put(name, dataSource.schema()));
-    this.schemas = new Outcomes.ProviderSchemas(PROVIDER_SCHEMA, Map.copyOf(resources), Map.copyOf(dataSources));
+    Map<String, Schema> ephemeralResources = new TreeMap<>();
+    catalog.ephemeralResources().forEach((name, ephemeral) -> ephemeralResources.put(name, ephemeral.schema()));
+    this.schemas = new Outcomes.ProviderSchemas(PROVIDER_SCHEMA, Map.copyOf(resources), Map.copyOf(dataSources),
+        Map.copyOf(ephemeralResources));
   }
 
   @Override

@@ -103,7 +103,8 @@ public final class ResourceLifecycleService implements ManagedResourceUseCase {
     if (plan.diagnostics().hasErrors()) {
       return new Outcomes.PlanResource(type, prior, NONE, List.of(), decoded.diagnostics());
     }
-    List<String> problems = TerraformRules.planProblems(block, prior, config, plan.planned());
+    Value planned = WriteOnlyValues.nulled(block, plan.planned());
+    List<String> problems = TerraformRules.planProblems(block, prior, config, planned);
     if (!problems.isEmpty()) {
       decoded.add(Diagnoses.brokenAnswer(command.typeName(), "plan", problems));
       return new Outcomes.PlanResource(type, prior, NONE, List.of(), decoded.diagnostics());
@@ -113,8 +114,8 @@ public final class ResourceLifecycleService implements ManagedResourceUseCase {
     if (sealing.error() != null) {
       decoded.add(sealing.error());
     }
-    List<AttributePath> replace = prior.isNull() || plan.planned().isNull() ? List.of() : plan.requiresReplace();
-    return new Outcomes.PlanResource(type, plan.planned(), sealing.blob(), replace, decoded.diagnostics());
+    List<AttributePath> replace = prior.isNull() || planned.isNull() ? List.of() : plan.requiresReplace();
+    return new Outcomes.PlanResource(type, planned, sealing.blob(), replace, decoded.diagnostics());
   }
 
   @Override
@@ -143,7 +144,8 @@ public final class ResourceLifecycleService implements ManagedResourceUseCase {
     }
     ApplyResult applied = result.get();
     decoded.add(applied.diagnostics());
-    List<String> problems = TerraformRules.applyProblems(block, planned, applied.newState());
+    Value newState = WriteOnlyValues.nulled(block, applied.newState());
+    List<String> problems = TerraformRules.applyProblems(block, planned, newState);
     if (!problems.isEmpty() && !applied.diagnostics().hasErrors()) {
       decoded.add(Diagnoses.brokenAnswer(command.typeName(), "result after apply", problems));
     }
@@ -154,7 +156,7 @@ public final class ResourceLifecycleService implements ManagedResourceUseCase {
     }
     // Whatever the component built is returned even alongside errors: Terraform keeps a non-null object (tainted),
     // so nothing that was created is lost.
-    return new Outcomes.ApplyResource(type, applied.newState(), applied.newState().isNull() ? NONE : sealing.blob(),
+    return new Outcomes.ApplyResource(type, newState, newState.isNull() ? NONE : sealing.blob(),
         decoded.diagnostics());
   }
 
@@ -182,7 +184,7 @@ public final class ResourceLifecycleService implements ManagedResourceUseCase {
     }
     ReadResult read = result.get();
     decoded.add(read.diagnostics());
-    Value newState = read.newState();
+    Value newState = WriteOnlyValues.nulled(block, read.newState());
     if (!newState.isNull()) {
       Optional<String> shape = ValueConformance.problem(newState, type, AttributePath.ROOT);
       if (shape.isPresent() || !newState.isWhollyKnown()) {
@@ -221,7 +223,7 @@ public final class ResourceLifecycleService implements ManagedResourceUseCase {
     }
     ImportResult imported = result.get();
     decoded.add(imported.diagnostics());
-    Value state = imported.state().get();
+    Value state = WriteOnlyValues.nulled(resource.schema().block(), imported.state().get());
     Optional<String> shape = ValueConformance.problem(state, type, AttributePath.ROOT);
     if (shape.isPresent() || !state.isWhollyKnown()) {
       decoded.add(Diagnoses.brokenAnswer(command.typeName(), "imported state",
@@ -268,7 +270,7 @@ public final class ResourceLifecycleService implements ManagedResourceUseCase {
       return new Outcomes.UpgradeResource(type, Value.nullOf(type), decoded.diagnostics());
     }
     decoded.add(result.get().diagnostics());
-    Value upgraded = result.get().upgraded();
+    Value upgraded = WriteOnlyValues.nulled(resource.schema().block(), result.get().upgraded());
     Optional<String> shape = ValueConformance.problem(upgraded, type, AttributePath.ROOT);
     if (shape.isPresent() || !upgraded.isWhollyKnown()) {
       decoded.add(Diagnoses.brokenAnswer(command.typeName(), "upgraded state",

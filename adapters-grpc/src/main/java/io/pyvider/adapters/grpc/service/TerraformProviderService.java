@@ -10,6 +10,7 @@ import io.pyvider.adapters.grpc.toproto.PathToProto;
 import io.pyvider.adapters.grpc.toproto.SchemaToProto;
 import io.pyvider.application.port.in.Commands;
 import io.pyvider.application.port.in.DataSourceUseCase;
+import io.pyvider.application.port.in.EphemeralResourceUseCase;
 import io.pyvider.application.port.in.ManagedResourceUseCase;
 import io.pyvider.application.port.in.Outcomes;
 import io.pyvider.application.port.in.ProviderConfigurationUseCase;
@@ -30,16 +31,19 @@ public final class TerraformProviderService extends ProviderGrpc.ProviderImplBas
   private final ProviderConfigurationUseCase configuration;
   private final ManagedResourceUseCase resources;
   private final DataSourceUseCase dataSources;
+  private final EphemeralResourceUseCase ephemeralResources;
   private final HcLog log;
   // Built on first use: with get_provider_schema_optional most provider processes Terraform starts are never asked.
   private volatile Tfplugin6.GetProviderSchema.Response schemaResponse;
 
   public TerraformProviderService(ProviderSchemaUseCase schemas, ProviderConfigurationUseCase configuration,
-      ManagedResourceUseCase resources, DataSourceUseCase dataSources, HcLog log) {
+      ManagedResourceUseCase resources, DataSourceUseCase dataSources, EphemeralResourceUseCase ephemeralResources,
+      HcLog log) {
     this.schemas = schemas;
     this.configuration = configuration;
     this.resources = resources;
     this.dataSources = dataSources;
+    this.ephemeralResources = ephemeralResources;
     this.log = log;
   }
 
@@ -60,6 +64,8 @@ public final class TerraformProviderService extends ProviderGrpc.ProviderImplBas
             .setGetProviderSchemaOptional(true));
     all.resources().forEach((name, schema) -> response.putResourceSchemas(name, SchemaToProto.schema(schema)));
     all.dataSources().forEach((name, schema) -> response.putDataSourceSchemas(name, SchemaToProto.schema(schema)));
+    all.ephemeralResources().forEach((name, schema) ->
+        response.putEphemeralResourceSchemas(name, SchemaToProto.schema(schema)));
     return response.build();
   }
 
@@ -73,6 +79,8 @@ public final class TerraformProviderService extends ProviderGrpc.ProviderImplBas
           Tfplugin6.GetMetadata.ResourceMetadata.newBuilder().setTypeName(name)));
       schemaResponse().getDataSourceSchemasMap().keySet().forEach(name -> response.addDataSources(
           Tfplugin6.GetMetadata.DataSourceMetadata.newBuilder().setTypeName(name)));
+      schemaResponse().getEphemeralResourceSchemasMap().keySet().forEach(name -> response.addEphemeralResources(
+          Tfplugin6.GetMetadata.EphemeralMetadata.newBuilder().setTypeName(name)));
       return response.build();
     }, diagnostics -> Tfplugin6.GetMetadata.Response.newBuilder().addAllDiagnostics(diagnostics).build());
   }
@@ -220,6 +228,67 @@ public final class TerraformProviderService extends ProviderGrpc.ProviderImplBas
           .setState(DynamicValues.encode(outcome.state(), outcome.type()))
           .addAllDiagnostics(diagnostics(outcome.diagnostics())).build();
     }, diagnostics -> Tfplugin6.ReadDataSource.Response.newBuilder().addAllDiagnostics(diagnostics).build());
+  }
+
+  @Override
+  public void validateEphemeralResourceConfig(Tfplugin6.ValidateEphemeralResourceConfig.Request request,
+      StreamObserver<Tfplugin6.ValidateEphemeralResourceConfig.Response> out) {
+    answer(out, "ValidateEphemeralResourceConfig", request.getTypeName(),
+        () -> Tfplugin6.ValidateEphemeralResourceConfig.Response.newBuilder().addAllDiagnostics(diagnostics(
+            ephemeralResources.validate(new Commands.ValidateConfig(request.getTypeName(),
+                WireValues.of(request.getConfig()))))).build(),
+        diagnostics -> Tfplugin6.ValidateEphemeralResourceConfig.Response.newBuilder().addAllDiagnostics(diagnostics)
+            .build());
+  }
+
+  @Override
+  public void openEphemeralResource(Tfplugin6.OpenEphemeralResource.Request request,
+      StreamObserver<Tfplugin6.OpenEphemeralResource.Response> out) {
+    answer(out, "OpenEphemeralResource", request.getTypeName(), () -> {
+      Outcomes.OpenEphemeral outcome = ephemeralResources.open(new Commands.OpenEphemeral(request.getTypeName(),
+          WireValues.of(request.getConfig())));
+      Tfplugin6.OpenEphemeralResource.Response.Builder response = Tfplugin6.OpenEphemeralResource.Response
+          .newBuilder()
+          .setResult(DynamicValues.encode(outcome.result(), outcome.type()))
+          .addAllDiagnostics(diagnostics(outcome.diagnostics()));
+      if (outcome.privateData().length > 0) {
+        response.setPrivate(com.google.protobuf.ByteString.copyFrom(outcome.privateData()));
+      }
+      outcome.renewAt().ifPresent(at -> response.setRenewAt(timestamp(at)));
+      return response.build();
+    }, diagnostics -> Tfplugin6.OpenEphemeralResource.Response.newBuilder().addAllDiagnostics(diagnostics).build());
+  }
+
+  @Override
+  public void renewEphemeralResource(Tfplugin6.RenewEphemeralResource.Request request,
+      StreamObserver<Tfplugin6.RenewEphemeralResource.Response> out) {
+    answer(out, "RenewEphemeralResource", request.getTypeName(), () -> {
+      Outcomes.RenewEphemeral outcome = ephemeralResources.renew(new Commands.RenewEphemeral(request.getTypeName(),
+          request.getPrivate().toByteArray()));
+      Tfplugin6.RenewEphemeralResource.Response.Builder response = Tfplugin6.RenewEphemeralResource.Response
+          .newBuilder().addAllDiagnostics(diagnostics(outcome.diagnostics()));
+      if (outcome.privateData().length > 0) {
+        response.setPrivate(com.google.protobuf.ByteString.copyFrom(outcome.privateData()));
+      }
+      outcome.renewAt().ifPresent(at -> response.setRenewAt(timestamp(at)));
+      return response.build();
+    }, diagnostics -> Tfplugin6.RenewEphemeralResource.Response.newBuilder()
+        // Keep what Terraform sent, so a later renewal still finds the value.
+        .setPrivate(request.getPrivate()).addAllDiagnostics(diagnostics).build());
+  }
+
+  @Override
+  public void closeEphemeralResource(Tfplugin6.CloseEphemeralResource.Request request,
+      StreamObserver<Tfplugin6.CloseEphemeralResource.Response> out) {
+    answer(out, "CloseEphemeralResource", request.getTypeName(),
+        () -> Tfplugin6.CloseEphemeralResource.Response.newBuilder().addAllDiagnostics(diagnostics(
+            ephemeralResources.close(new Commands.CloseEphemeral(request.getTypeName(),
+                request.getPrivate().toByteArray())))).build(),
+        diagnostics -> Tfplugin6.CloseEphemeralResource.Response.newBuilder().addAllDiagnostics(diagnostics).build());
+  }
+
+  private static com.google.protobuf.Timestamp timestamp(java.time.Instant at) {
+    return com.google.protobuf.Timestamp.newBuilder().setSeconds(at.getEpochSecond()).setNanos(at.getNano()).build();
   }
 
   @Override

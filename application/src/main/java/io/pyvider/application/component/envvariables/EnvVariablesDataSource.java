@@ -1,8 +1,6 @@
 package io.pyvider.application.component.envvariables;
 
 import static io.pyvider.application.component.Attributes.knownBool;
-import static io.pyvider.application.component.Attributes.knownString;
-import static io.pyvider.application.component.Attributes.knownStrings;
 import static io.pyvider.application.component.Attributes.stringMap;
 import static io.pyvider.application.component.envvariables.EnvVariablesSchema.*;
 
@@ -10,22 +8,12 @@ import io.pyvider.application.component.DataReadResult;
 import io.pyvider.application.component.DataSource;
 import io.pyvider.application.component.ProviderContext;
 import io.pyvider.application.port.out.Environment;
-import io.pyvider.domain.terraform.cty.AttributePath;
 import io.pyvider.domain.terraform.cty.Value;
-import io.pyvider.domain.terraform.diag.Diagnostic;
 import io.pyvider.domain.terraform.diag.Diagnostics;
 import io.pyvider.domain.terraform.schema.Schema;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.function.Predicate;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * {@code pyvider_env_variables}: selected variables of the provider process's environment (through the {@link
@@ -39,9 +27,6 @@ public final class EnvVariablesDataSource implements DataSource {
 
   /** Name prefixes never returned, compared ignoring case. */
   public static final List<String> HIDDEN_PREFIXES = List.of("PYVIDER_PRIVATE_STATE_", "PLUGIN_");
-
-  static final String UPPER = "upper";
-  static final String LOWER = "lower";
 
   private final Environment environment;
 
@@ -67,120 +52,18 @@ public final class EnvVariablesDataSource implements DataSource {
 
   @Override
   public Diagnostics validate(Value.ObjectVal config, ProviderContext provider) {
-    List<Diagnostic> problems = new ArrayList<>();
-    List<String> filters = FILTERS.stream()
-        .filter(name -> !config.get(name).isNull() && config.get(name).isKnown()).toList();
-    if (filters.size() > 1) {
-      problems.add(Diagnostic.error(AttributePath.attribute(filters.get(1)), "Conflicting filters",
-          "Only one of keys, prefix or regex can be set; this configuration sets " + String.join(" and ", filters)
-              + "."));
-    }
-    knownString(config, REGEX).ifPresent(regex -> {
-      try {
-        Pattern.compile(regex);
-      } catch (PatternSyntaxException invalid) {
-        problems.add(Diagnostic.error(AttributePath.attribute(REGEX), "Invalid regex",
-            "regex is not a valid Java regular expression: " + invalid.getDescription() + (invalid.getIndex() >= 0
-                ? " near index " + invalid.getIndex() : "") + "."));
-      }
-    });
-    for (String transform : List.of(TRANSFORM_KEYS, TRANSFORM_VALUES)) {
-      knownString(config, transform).filter(value -> !UPPER.equals(value) && !LOWER.equals(value))
-          .ifPresent(value -> problems.add(Diagnostic.error(AttributePath.attribute(transform),
-              "Invalid " + transform, transform + " must be \"upper\" or \"lower\", not \"" + value + "\".")));
-    }
-    return Diagnostics.of(problems);
+    return EnvironmentSelection.validate(config);
   }
 
   @Override
   public DataReadResult read(Value.ObjectVal config, ProviderContext provider) {
-    boolean excludeEmpty = knownBool(config, EXCLUDE_EMPTY).orElse(true);
-    boolean caseSensitive = knownBool(config, CASE_SENSITIVE).orElse(true);
-    List<Diagnostic> notes = new ArrayList<>();
-
-    Map<String, String> visible = new TreeMap<>();
-    environment.snapshot().forEach((name, value) -> {
-      if (!isHidden(name)) {
-        visible.put(name, value);
-      }
-    });
-
-    Predicate<String> selected = selector(config, caseSensitive, notes);
-    Optional<String> keyTransform = knownString(config, TRANSFORM_KEYS);
-    Optional<String> valueTransform = knownString(config, TRANSFORM_VALUES);
-    Set<String> secretNames = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-    secretNames.addAll(knownStrings(config, SENSITIVE_KEYS).orElse(List.of()));
-
-    Map<String, String> plain = new TreeMap<>();
-    Map<String, String> secret = new TreeMap<>();
-    Map<String, String> originalOf = new TreeMap<>();
-    for (Map.Entry<String, String> variable : visible.entrySet()) {
-      String name = variable.getKey();
-      String value = variable.getValue();
-      if (!selected.test(name) || (excludeEmpty && value.isEmpty())) {
-        continue;
-      }
-      String outName = transform(keyTransform, name);
-      String previous = originalOf.putIfAbsent(outName, name);
-      if (previous != null) {
-        notes.add(Diagnostic.warning(AttributePath.attribute(TRANSFORM_KEYS), "Variable names collide",
-            "\"" + previous + "\" and \"" + name + "\" both become \"" + outName + "\"; the value of \"" + previous
-                + "\" is returned."));
-        continue;
-      }
-      boolean sensitive = secretNames.contains(name) || secretNames.contains(outName);
-      (sensitive ? secret : plain).put(outName, transform(valueTransform, value));
-    }
-    Map<String, String> all = new TreeMap<>(plain);
-    all.putAll(secret);
-
-    Value.ObjectVal state = config
-        .with(EXCLUDE_EMPTY, Value.bool(excludeEmpty))
-        .with(CASE_SENSITIVE, Value.bool(caseSensitive))
-        .with(VALUES, stringMap(plain))
-        .with(SENSITIVE_VALUES, stringMap(secret))
-        .with(ALL_VALUES, stringMap(all))
-        .with(ALL_ENVIRONMENT, stringMap(visible));
-    return new DataReadResult(state, Diagnostics.of(notes));
-  }
-
-  /** Which names the configured filter selects; everything when no filter is set. */
-  private static Predicate<String> selector(Value.ObjectVal config, boolean caseSensitive, List<Diagnostic> notes) {
-    Optional<List<String>> keys = knownStrings(config, KEYS);
-    if (keys.isPresent()) {
-      List<String> withheld = keys.get().stream().filter(EnvVariablesDataSource::isHidden).toList();
-      if (!withheld.isEmpty()) {
-        notes.add(Diagnostic.warning(AttributePath.attribute(KEYS), "Variables withheld",
-            String.join(", ", withheld) + (withheld.size() == 1 ? " is" : " are") + " the provider's own secret "
-                + "or plugin plumbing and never returned by pyvider_env_variables."));
-      }
-      Set<String> wanted = caseSensitive ? new TreeSet<>() : new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-      wanted.addAll(keys.get());
-      return wanted::contains;
-    }
-    Optional<String> prefix = knownString(config, PREFIX);
-    if (prefix.isPresent()) {
-      String wanted = prefix.get();
-      return caseSensitive ? name -> name.startsWith(wanted)
-          : name -> name.regionMatches(true, 0, wanted, 0, wanted.length());
-    }
-    Optional<String> regex = knownString(config, REGEX);
-    if (regex.isPresent()) {
-      Pattern pattern = Pattern.compile(regex.get(),
-          caseSensitive ? 0 : Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-      return name -> pattern.matcher(name).matches();
-    }
-    return name -> true;
-  }
-
-  private static String transform(Optional<String> how, String text) {
-    if (how.isEmpty()) {
-      return text;
-    }
-    return switch (how.get()) {
-      case UPPER -> text.toUpperCase(Locale.ROOT);
-      case LOWER -> text.toLowerCase(Locale.ROOT);
-      default -> text;
-    };
+    EnvironmentSelection.Selected selected = EnvironmentSelection.select(environment.snapshot(), config);
+    boolean includeAll = knownBool(config, INCLUDE_ALL_ENVIRONMENT).orElse(false);
+    // The whole environment only when asked for by name: it is stored in the state, credentials and all.
+    Value.ObjectVal state = selected.fill(config)
+        .with(INCLUDE_ALL_ENVIRONMENT, Value.bool(includeAll))
+        .with(ALL_ENVIRONMENT, includeAll ? stringMap(selected.visible())
+            : Value.nullOf(SCHEMA.block().attribute(ALL_ENVIRONMENT).type()));
+    return new DataReadResult(state, selected.diagnostics());
   }
 }

@@ -24,6 +24,7 @@ final class EnvVariablesSchema {
   static final String SENSITIVE_VALUES = "sensitive_values";
   static final String ALL_VALUES = "all_values";
   static final String ALL_ENVIRONMENT = "all_environment";
+  static final String INCLUDE_ALL_ENVIRONMENT = "include_all_environment";
 
   static final List<String> FILTERS = List.of(KEYS, PREFIX, REGEX);
 
@@ -33,12 +34,13 @@ final class EnvVariablesSchema {
   private static final CtyType STRINGS = CtyType.listOf(CtyType.STRING);
   private static final CtyType STRING_MAP = CtyType.mapOf(CtyType.STRING);
 
-  static final Schema SCHEMA = new Schema(VERSION, Block.of(
-      "Reads environment variables of the provider process (the environment Terraform runs with). Select "
-          + "variables with at most one of `keys`, `prefix` or `regex` (none selects every variable). The "
-          + "provider's own secrets and plugin plumbing are never returned: `PYVIDER_PRIVATE_STATE_*`, "
-          + "`PLUGIN_*`, `TF_PLUGIN_MAGIC_COOKIE` and `TF_REATTACH_PROVIDERS` (names compared ignoring case).",
-      List.of(
+  private static final String SELECTION = "Select variables with at most one of `keys`, `prefix` or `regex` (none "
+      + "selects every variable). The provider's own secrets and plugin plumbing are never returned: "
+      + "`PYVIDER_PRIVATE_STATE_*`, `PLUGIN_*`, `TF_PLUGIN_MAGIC_COOKIE` and `TF_REATTACH_PROVIDERS` (names compared "
+      + "ignoring case).";
+
+  /** What selects and shapes the variables: the same for the data source and the ephemeral resource. */
+  private static final List<Attribute> SELECTION_ATTRIBUTES = List.of(
           Attribute.builder(KEYS, STRINGS).optional()
               .description("Exact names of the variables to read. Names that are not set are skipped. With "
                   + "`case_sensitive = false` a name matches regardless of case.").build(),
@@ -64,7 +66,9 @@ final class EnvVariablesSchema {
           Attribute.builder(SENSITIVE_KEYS, STRINGS).optional()
               .description("Names of variables whose values are secret: they go to `sensitive_values` instead of "
                   + "`values`. A variable is sensitive when its original or its transformed name equals an entry, "
-                  + "ignoring case (so a transform cannot move a secret into `values`).").build(),
+                  + "ignoring case (so a transform cannot move a secret into `values`).").build());
+
+  private static final List<Attribute> RESULT_ATTRIBUTES = List.of(
           Attribute.builder(VALUES, STRING_MAP).computed()
               .description("The selected variables that are not listed in `sensitive_keys`, by (transformed) "
                   + "name.").build(),
@@ -73,10 +77,36 @@ final class EnvVariablesSchema {
                   + "Sensitive.").build(),
           Attribute.builder(ALL_VALUES, STRING_MAP).computed().sensitive()
               .description("`values` and `sensitive_values` together. Always sensitive: a schema cannot change "
-                  + "per read, and it may hold secrets.").build(),
+                  + "per read, and it may hold secrets.").build());
+
+  static final Schema SCHEMA = new Schema(VERSION, Block.of(
+      "Reads environment variables of the provider process (the environment Terraform runs with). " + SELECTION
+          + " Like every data source, its results are stored in the state in plain text: to read a secret without "
+          + "storing it, use the ephemeral resource `pyvider_env_variables` instead.",
+      concat(SELECTION_ATTRIBUTES, List.of(
+          Attribute.builder(INCLUDE_ALL_ENVIRONMENT, CtyType.BOOL).optional().computed()
+              .description("Also fill `all_environment` with the whole environment. Defaults to `false`. Think "
+                  + "twice: the whole environment usually holds credentials (CI tokens, cloud keys), and a data "
+                  + "source's results are stored in the state in plain text.").build()),
+          RESULT_ATTRIBUTES, List.of(
           Attribute.builder(ALL_ENVIRONMENT, STRING_MAP).computed().sensitive()
-              .description("Every variable of the provider process, unfiltered and untransformed (empty values "
-                  + "included), except the provider's own secrets and plugin plumbing. Sensitive, because it "
-                  + "holds whatever credentials the environment holds; like every attribute it is stored in the "
-                  + "state in plain text.").build())));
+              .description("Only with `include_all_environment = true` (null otherwise): every variable of the "
+                  + "provider process, unfiltered and untransformed (empty values included), except the "
+                  + "provider's own secrets and plugin plumbing. Sensitive, because it holds whatever credentials "
+                  + "the environment holds; like every attribute it is stored in the state in plain text.")
+              .build()))));
+
+  static final Schema EPHEMERAL_SCHEMA = new Schema(0, Block.of(
+      "Reads environment variables of the provider process without storing them: the values exist only in "
+          + "Terraform's memory during the phase that opened them, never in the state or plan file. " + SELECTION,
+      concat(SELECTION_ATTRIBUTES, RESULT_ATTRIBUTES)));
+
+  @SafeVarargs
+  private static List<Attribute> concat(List<Attribute>... parts) {
+    List<Attribute> all = new java.util.ArrayList<>();
+    for (List<Attribute> part : parts) {
+      all.addAll(part);
+    }
+    return List.copyOf(all);
+  }
 }

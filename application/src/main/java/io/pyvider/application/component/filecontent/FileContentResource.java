@@ -38,9 +38,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * {@code pyvider_file_content}: a local file with the configured content, written atomically through the {@link
@@ -73,8 +71,37 @@ public final class FileContentResource implements ManagedResource {
 
   @Override
   public Diagnostics validate(Value.ObjectVal config, ProviderContext provider) {
-    return knownString(config, FILENAME).flatMap(this::filenameProblem).map(Diagnostics::of)
-        .orElse(Diagnostics.NONE);
+    List<Diagnostic> problems = new ArrayList<>();
+    knownString(config, FILENAME).flatMap(this::filenameProblem).ifPresent(problems::add);
+    contentProblem(config).ifPresent(problems::add);
+    return Diagnostics.of(problems);
+  }
+
+  /** Exactly one of content and content_wo; a version only with content_wo. Unknown values may still be either. */
+  private static Optional<Diagnostic> contentProblem(Value.ObjectVal config) {
+    Value content = config.get(CONTENT);
+    Value writeOnly = config.get(CONTENT_WO);
+    if (content.isKnown() && writeOnly.isKnown()) {
+      if (!content.isNull() && !writeOnly.isNull()) {
+        return Optional.of(Diagnostic.error(AttributePath.attribute(CONTENT_WO), "Conflicting content",
+            "content and content_wo are both set. Set content for content Terraform may store, or content_wo "
+                + "(with content_wo_version) for a secret it must not."));
+      }
+      if (content.isNull() && writeOnly.isNull()) {
+        return Optional.of(Diagnostic.error(AttributePath.attribute(CONTENT), "Missing content",
+            "Set either content, or content_wo (write-only, for a secret) with content_wo_version."));
+      }
+    }
+    if (writeOnly.isKnown() && writeOnly.isNull() && !config.get(CONTENT_WO_VERSION).isNull()) {
+      return Optional.of(Diagnostic.error(AttributePath.attribute(CONTENT_WO_VERSION), "content_wo_version without "
+          + "content_wo", "content_wo_version says when to rewrite content_wo, but content_wo is not set."));
+    }
+    return Optional.empty();
+  }
+
+  /** A file written from content_wo: the state holds no content and nothing derived from it. */
+  private static boolean writeOnly(Value.ObjectVal config) {
+    return !config.get(CONTENT_WO).isNull();
   }
 
   /** Why a configured filename cannot name a file, before touching the disk. */
@@ -112,10 +139,12 @@ public final class FileContentResource implements ManagedResource {
           Diagnostics.NONE);
     }
     Value.ObjectVal config = (Value.ObjectVal) request.config();
+    Value contentHash = writeOnly(config) ? Value.nullOf(CtyType.STRING)
+        : knownString(config, CONTENT).map(FileContentResource::hashOfText).map(Value::string)
+            .orElse(Value.unknown(CtyType.STRING, Refinements.notNull()));
     Value.ObjectVal planned = ((Value.ObjectVal) request.proposed())
         .with(EXISTS, Value.bool(true))
-        .with(CONTENT_HASH, knownString(config, CONTENT).map(FileContentResource::hashOfText)
-            .map(Value::string).orElse(Value.unknown(CtyType.STRING, Refinements.notNull())));
+        .with(CONTENT_HASH, contentHash);
     Optional<String> filename = knownString(config, FILENAME);
     Optional<Path> target = Optional.empty();
     if (filename.isPresent()) {
@@ -154,7 +183,10 @@ public final class FileContentResource implements ManagedResource {
     Value.ObjectVal planned = (Value.ObjectVal) request.planned();
     Value unchanged = request.prior();
     String filename = knownString(planned, FILENAME).orElse("");
-    String content = knownString(planned, CONTENT).orElse("");
+    // Write-only content is null in the plan: Terraform passes it in the configuration of the apply only.
+    boolean secret = request.config() instanceof Value.ObjectVal config && writeOnly(config);
+    String content = secret ? knownString((Value.ObjectVal) request.config(), CONTENT_WO).orElse("")
+        : knownString(planned, CONTENT).orElse("");
     Optional<Diagnostic> problem = filenameProblem(filename);
     if (problem.isPresent()) {
       return new ApplyResult(unchanged, PrivateData.EMPTY, Diagnostics.of(problem.get()));
@@ -176,7 +208,7 @@ public final class FileContentResource implements ManagedResource {
     }
     Value.ObjectVal applied = planned
         .with(EXISTS, Value.bool(true))
-        .with(CONTENT_HASH, Value.string(hashOfText(content)));
+        .with(CONTENT_HASH, secret ? Value.nullOf(CtyType.STRING) : Value.string(hashOfText(content)));
     return new ApplyResult(applied, PrivateData.EMPTY, Diagnostics.of(notes));
   }
 
@@ -253,6 +285,9 @@ public final class FileContentResource implements ManagedResource {
     if (path.isEmpty()) {
       return new ReadResult(gone, PrivateData.EMPTY, Diagnostics.NONE);
     }
+    if (current.get(CONTENT).isNull() && current.get(CONTENT_HASH).isNull()) {
+      return readWriteOnly(current, filename.get(), path.get());
+    }
     FileRead read = files.read(path.get());
     if (read instanceof FileRead.Content content) {
       OnDisk onDisk = OnDisk.of(content.bytes());
@@ -275,6 +310,23 @@ public final class FileContentResource implements ManagedResource {
     return new ReadResult(gone, PrivateData.EMPTY, Diagnostics.NONE);
   }
 
+  /**
+   * A file whose content the state does not hold (written from content_wo, or unreadable at the last refresh): only
+   * whether it is still there can be checked; its bytes are never read into the state.
+   */
+  private ReadResult readWriteOnly(Value.ObjectVal current, String filename, Path path) {
+    FileKind kind = files.kind(path);
+    if (kind == FileKind.REGULAR_FILE) {
+      return new ReadResult(current.with(EXISTS, Value.bool(true)), PrivateData.EMPTY, Diagnostics.NONE);
+    }
+    if (kind == FileKind.INACCESSIBLE) {
+      return new ReadResult(current, PrivateData.EMPTY, Diagnostics.of(Diagnostic.warning(FILENAME_PATH,
+          "Cannot check file", "Whether \"" + shown(filename) + "\" still exists could not be checked; the state "
+              + "is kept as it was.")));
+    }
+    return new ReadResult(Value.nullOf(SCHEMA.block().impliedType()), PrivateData.EMPTY, Diagnostics.NONE);
+  }
+
   @Override
   public ImportResult importState(String id, ProviderContext provider) {
     Optional<Diagnostic> problem = filenameProblem(id);
@@ -284,12 +336,12 @@ public final class FileContentResource implements ManagedResource {
     FileRead read = files.read(locate(id).path().orElseThrow());
     if (read instanceof FileRead.Content content) {
       OnDisk onDisk = OnDisk.of(content.bytes());
-      Map<String, Value> state = new TreeMap<>();
-      state.put(FILENAME, Value.string(id));
-      state.put(CONTENT, Value.string(onDisk.text()));
-      state.put(EXISTS, Value.bool(true));
-      state.put(CONTENT_HASH, Value.string(onDisk.hash()));
-      return new ImportResult(Optional.of(Value.ObjectVal.of(state)), PrivateData.EMPTY,
+      Value.ObjectVal state = SCHEMA.block().emptyValue()
+          .with(FILENAME, Value.string(id))
+          .with(CONTENT, Value.string(onDisk.text()))
+          .with(EXISTS, Value.bool(true))
+          .with(CONTENT_HASH, Value.string(onDisk.hash()));
+      return new ImportResult(Optional.of(state), PrivateData.EMPTY,
           onDisk.validUtf8() ? Diagnostics.NONE : Diagnostics.of(notUtf8(id)));
     }
     String why = read instanceof FileRead.NotRegularFile other ? "it is " + describe(other.kind())

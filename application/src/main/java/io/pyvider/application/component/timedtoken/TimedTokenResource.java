@@ -66,12 +66,8 @@ public final class TimedTokenResource implements ManagedResource {
   @Override
   public Diagnostics validate(Value.ObjectVal config, ProviderContext provider) {
     List<Diagnostic> problems = new ArrayList<>();
-    knownString(config, NAME).filter(String::isBlank).ifPresent(name -> problems.add(Diagnostic.error(
-        AttributePath.attribute(NAME), "Invalid token name", "The name must not be empty.")));
-    Optional<TokenDuration> lifetime = duration(config, LIFETIME, problems);
-    Optional<TokenDuration> rotateBefore = duration(config, ROTATE_BEFORE, problems);
-    lifetime.filter(TokenDuration::isZero).ifPresent(zero -> problems.add(Diagnostic.error(
-        AttributePath.attribute(LIFETIME), "Invalid lifetime", "A token's lifetime must be at least one second.")));
+    Optional<TokenDuration> lifetime = TokenConfigRules.nameAndLifetime(config, problems);
+    Optional<TokenDuration> rotateBefore = TokenConfigRules.duration(config, ROTATE_BEFORE, problems);
     if (rotateBefore.isPresent()) {
       Duration life = lifetime.map(TokenDuration::duration).orElse(TimedToken.DEFAULT_LIFETIME);
       boolean lifetimeKnown = lifetime.isPresent() || config.get(LIFETIME).isNull();
@@ -83,19 +79,6 @@ public final class TimedTokenResource implements ManagedResource {
       }
     }
     return Diagnostics.of(problems);
-  }
-
-  private static Optional<TokenDuration> duration(Value.ObjectVal config, String attribute, List<Diagnostic> problems) {
-    Optional<String> text = knownString(config, attribute);
-    if (text.isEmpty()) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(TokenDuration.parse(text.get()));
-    } catch (IllegalArgumentException bad) {
-      problems.add(Diagnostic.error(AttributePath.attribute(attribute), "Invalid " + attribute, bad.getMessage()));
-      return Optional.empty();
-    }
   }
 
   @Override

@@ -34,4 +34,16 @@ public final class Commands {
   /** ReadDataSource. */
   public record ReadData(String typeName, WireValue config) {
   }
+
+  /** OpenEphemeralResource. */
+  public record OpenEphemeral(String typeName, WireValue config) {
+  }
+
+  /** RenewEphemeralResource: the private data the last Open or Renew returned. */
+  public record RenewEphemeral(String typeName, byte[] privateData) {
+  }
+
+  /** CloseEphemeralResource: the private data Open returned. */
+  public record CloseEphemeral(String typeName, byte[] privateData) {
+  }
 }

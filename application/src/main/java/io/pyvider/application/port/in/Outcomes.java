@@ -5,6 +5,7 @@ import io.pyvider.domain.terraform.cty.CtyType;
 import io.pyvider.domain.terraform.cty.Value;
 import io.pyvider.domain.terraform.diag.Diagnostics;
 import io.pyvider.domain.terraform.schema.Schema;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,7 +19,12 @@ public final class Outcomes {
   }
 
   /** Every schema the provider serves in this session. */
-  public record ProviderSchemas(Schema provider, Map<String, Schema> resources, Map<String, Schema> dataSources) {
+  public record ProviderSchemas(Schema provider, Map<String, Schema> resources, Map<String, Schema> dataSources,
+      Map<String, Schema> ephemeralResources) {
+
+    public ProviderSchemas(Schema provider, Map<String, Schema> resources, Map<String, Schema> dataSources) {
+      this(provider, resources, dataSources, Map.of());
+    }
   }
 
   /** PlanResourceChange's answer. */
@@ -44,5 +50,14 @@ public final class Outcomes {
 
   /** ReadDataSource's answer. */
   public record ReadData(CtyType type, Value state, Diagnostics diagnostics) {
+  }
+
+  /** OpenEphemeralResource's answer: the result (null on failure), sealed private data, when to renew. */
+  public record OpenEphemeral(CtyType type, Value result, byte[] privateData, Optional<Instant> renewAt,
+      Diagnostics diagnostics) {
+  }
+
+  /** RenewEphemeralResource's answer. */
+  public record RenewEphemeral(byte[] privateData, Optional<Instant> renewAt, Diagnostics diagnostics) {
   }
 }
