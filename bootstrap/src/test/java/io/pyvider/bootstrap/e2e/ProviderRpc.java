@@ -120,6 +120,61 @@ final class ProviderRpc {
     return new Answer(result, response.getPrivate().toByteArray(), List.of(), diagnostics);
   }
 
+  /** ValidateEphemeralResourceConfig; errors are returned, not thrown, so tests can check them. */
+  List<Diag> validateEphemeral(String typeName, Value config) {
+    ResourceSchema schema = terraform.ephemeral(typeName);
+    return Diag.of(call("ValidateEphemeralResourceConfig", () -> stub().validateEphemeralResourceConfig(
+        Tfplugin6.ValidateEphemeralResourceConfig.Request.newBuilder().setTypeName(typeName)
+            .setConfig(dynamic(config, schema.impliedType())).build())).getDiagnosticsList());
+  }
+
+  /**
+   * OpenEphemeralResource as ephemeralResourceOpen sends it (no client capabilities set); the result must decode,
+   * be wholly known and be a valid plan from nothing for the configuration (objchange.AssertPlanValid).
+   */
+  Opened openEphemeral(String typeName, Value config) {
+    ResourceSchema schema = terraform.ephemeral(typeName);
+    Tfplugin6.OpenEphemeralResource.Response response = call("OpenEphemeralResource", () -> stub()
+        .openEphemeralResource(Tfplugin6.OpenEphemeralResource.Request.newBuilder().setTypeName(typeName)
+            .setConfig(dynamic(config, schema.impliedType()))
+            .setClientCapabilities(Tfplugin6.ClientCapabilities.getDefaultInstance()).build()));
+    List<Diag> diagnostics = noErrors("OpenEphemeralResource", Diag.of(response.getDiagnosticsList()));
+    require(!response.hasDeferred(), "OpenEphemeralResource deferred although Terraform did not allow deferrals");
+    Value result = decode("OpenEphemeralResource.result", response.getResult(), schema);
+    List<String> problems = TerraformChecks.planProblems(schema, Value.nullOf(schema.impliedType()), config, result);
+    require(problems.isEmpty(), "Provider produced invalid ephemeral resource instance: " + problems);
+    require(TerraformChecks.unknownPaths(result).isEmpty(), "OpenEphemeralResource returned unknown values "
+        + TerraformChecks.unknownPaths(result));
+    terraform.rememberSensitive(schema, result);
+    java.util.Optional<java.time.Instant> renewAt = response.hasRenewAt()
+        ? java.util.Optional.of(java.time.Instant.ofEpochSecond(response.getRenewAt().getSeconds(),
+        response.getRenewAt().getNanos())) : java.util.Optional.empty();
+    return new Opened(result, response.getPrivate().toByteArray(), renewAt, diagnostics);
+  }
+
+  /** An opened ephemeral resource: its value, private bytes, when Terraform would renew it, diagnostics. */
+  record Opened(Value value, byte[] privateBytes, java.util.Optional<java.time.Instant> renewAt,
+      List<Diag> diagnostics) {
+  }
+
+  /** RenewEphemeralResource; diagnostics are returned (Terraform 1.15 drops them; other clients show them). */
+  Tfplugin6.RenewEphemeralResource.Response renewEphemeral(String typeName, byte[] privateBytes) {
+    Tfplugin6.RenewEphemeralResource.Response response = call("RenewEphemeralResource", () -> stub()
+        .renewEphemeralResource(Tfplugin6.RenewEphemeralResource.Request.newBuilder().setTypeName(typeName)
+            .setPrivate(ByteString.copyFrom(privateBytes)).build()));
+    terraform.recordDiagnostics(process.label(), Diag.of(response.getDiagnosticsList()));
+    return response;
+  }
+
+  /** CloseEphemeralResource with Open's private data; diagnostics are returned. */
+  List<Diag> closeEphemeral(String typeName, byte[] privateBytes) {
+    List<Diag> diagnostics = Diag.of(call("CloseEphemeralResource", () -> stub().closeEphemeralResource(
+        Tfplugin6.CloseEphemeralResource.Request.newBuilder().setTypeName(typeName)
+            .setPrivate(ByteString.copyFrom(privateBytes)).build())).getDiagnosticsList());
+    terraform.recordDiagnostics(process.label(), diagnostics);
+    return diagnostics;
+  }
+
   /** A decoded answer: the value, private bytes, requires_replace paths (plans only) and diagnostics. */
   record Answer(Value value, byte[] privateBytes, List<Tfplugin6.AttributePath> requiresReplace,
       List<Diag> diagnostics) {

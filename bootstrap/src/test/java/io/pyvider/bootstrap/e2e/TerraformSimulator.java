@@ -70,6 +70,15 @@ final class TerraformSimulator implements AutoCloseable {
     return ResourceSchema.of(typeName, found);
   }
 
+  ResourceSchema ephemeral(String typeName) {
+    Tfplugin6.Schema found = providerSchema().getEphemeralResourceSchemasMap().get(typeName);
+    if (found == null) {
+      throw new AssertionError("the provider has no ephemeral resource " + typeName + "; it has "
+          + providerSchema().getEphemeralResourceSchemasMap().keySet());
+    }
+    return ResourceSchema.of(typeName, found);
+  }
+
   ResourceSchema providerConfigSchema() {
     return ResourceSchema.of("provider", providerSchema().getProvider());
   }

@@ -57,6 +57,41 @@ final class Walk implements AutoCloseable {
     warnings.addAll(rpc.validate(typeName, config));
   }
 
+  /** ValidateEphemeralResourceConfig; an error fails the walk. */
+  void validateEphemeral(String typeName, Value config) {
+    List<Diag> diagnostics = rpc.validateEphemeral(typeName, config);
+    rpc.require(!Diag.hasErrors(diagnostics), "ValidateEphemeralResourceConfig reported errors: "
+        + Diag.errors(diagnostics));
+    warnings.addAll(diagnostics);
+  }
+
+  /** ValidateEphemeralResourceConfig's diagnostics, errors included, for tests of validation itself. */
+  List<Diag> validateEphemeralDiagnostics(String typeName, Value config) {
+    return rpc.validateEphemeral(typeName, config);
+  }
+
+  /**
+   * ephemeralResourceOpen (terraform v1.15.9 node_resource_ephemeral.go): validate, then open; Terraform opens once
+   * per walk that needs the value and closes every opened instance before the walk ends.
+   */
+  ProviderRpc.Opened openEphemeral(String typeName, Value config) {
+    validateEphemeral(typeName, config);
+    ProviderRpc.Opened opened = rpc.openEphemeral(typeName, config);
+    warnings.addAll(opened.diagnostics());
+    return opened;
+  }
+
+  /** RenewEphemeralResource with the private data of the last Open or Renew. */
+  io.pyvider.adapters.grpc.proto.Tfplugin6.RenewEphemeralResource.Response renewEphemeral(String typeName,
+      byte[] privateBytes) {
+    return rpc.renewEphemeral(typeName, privateBytes);
+  }
+
+  /** CloseEphemeralResource with Open's private data (Terraform never passes a renewed one). */
+  List<Diag> closeEphemeral(String typeName, byte[] openPrivate) {
+    return rpc.closeEphemeral(typeName, openPrivate);
+  }
+
   /** UpgradeResourceState of a stored object at the current schema version (done on every read from state). */
   Value upgrade(ResourceState stored) {
     ResourceSchema schema = terraform.resource(stored.typeName());
