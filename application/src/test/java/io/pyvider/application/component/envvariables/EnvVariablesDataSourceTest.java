@@ -243,6 +243,8 @@ class EnvVariablesDataSourceTest {
     Value.ObjectVal state = state(config().with("keys", strings("HARNESS_VAR")));
 
     assertTrue(state.get("all_environment").isNull(), "all_environment was filled without being asked for");
+    assertTrue(block.attribute("all_environment").computed(),
+        "the attribute stays in the schema: Terraform decodes states that hold it with the current schema");
     assertEquals(Value.bool(false), state.get("include_all_environment"));
     assertEquals(Map.of("HARNESS_VAR", "hello"), map(state, "all_values"), "only the selection reaches the state");
   }
