@@ -79,6 +79,13 @@ class EphemeralResourceIT {
     assertTrue(tokenSchema.attribute("lifetime").optional() && tokenSchema.attribute("lifetime").computed());
     assertFalse(terraform.ephemeral(ENV).attributes().containsKey("all_environment"),
         "the ephemeral env_variables has nothing to gain from an environment dump");
+    try (Walk validate = terraform.validateWalk()) {
+      Tfplugin6.GetMetadata.Response metadata = validate.stub().getMetadata(
+          Tfplugin6.GetMetadata.Request.getDefaultInstance());
+      assertEquals(List.of(ENV, TOKEN), metadata.getEphemeralResourcesList().stream()
+          .map(Tfplugin6.GetMetadata.EphemeralMetadata::getTypeName).sorted().toList(),
+          "GetMetadata lists what GetProviderSchema serves (Terraform uses it when the schema is cached)");
+    }
   }
 
   @Test
