@@ -52,6 +52,20 @@ public interface ManagedResource {
         typeName() + " cannot be imported: its state can only be created by this provider."));
   }
 
+  /**
+   * Imports the object an import block's {@code identity} names (Terraform 1.12). The default refuses, for types
+   * without an identity; types with one usually read the identity's attribute and import as by id.
+   */
+  default ImportResult importByIdentity(Value.ObjectVal identity, ProviderContext provider) {
+    return ImportResult.refused(Diagnostic.error("Import by identity is not supported by " + typeName(),
+        typeName() + " declares no resource identity, so an import block must give an id instead."));
+  }
+
+  /** Brings an identity stored at an older identity version to the current one; unchanged by default. */
+  default Value.ObjectVal upgradeIdentity(long version, Value.ObjectVal stored) {
+    return stored;
+  }
+
   /** The type stored state had at {@code version}, for decoding it before {@link #upgrade}; empty if unknown. */
   default Optional<CtyType.ObjectOf> stateTypeAt(long version) {
     return version == schema().version() ? Optional.of(schema().block().impliedType()) : Optional.empty();

@@ -13,6 +13,7 @@ import io.pyvider.application.component.ReadResult;
 import io.pyvider.application.component.UpgradeResult;
 import io.pyvider.application.port.in.Commands;
 import io.pyvider.application.port.in.ManagedResourceUseCase;
+import io.pyvider.application.port.in.WireValue;
 import io.pyvider.application.port.in.Outcomes;
 import io.pyvider.application.port.out.StateSealer;
 import io.pyvider.domain.terraform.cty.AttributePath;
@@ -21,6 +22,7 @@ import io.pyvider.domain.terraform.cty.Value;
 import io.pyvider.domain.terraform.diag.Diagnostic;
 import io.pyvider.domain.terraform.diag.Diagnostics;
 import io.pyvider.domain.terraform.schema.Block;
+import io.pyvider.domain.terraform.schema.IdentitySchema;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -115,7 +117,13 @@ public final class ResourceLifecycleService implements ManagedResourceUseCase {
       decoded.add(sealing.error());
     }
     List<AttributePath> replace = prior.isNull() || planned.isNull() ? List.of() : plan.requiresReplace();
-    return new Outcomes.PlanResource(type, planned, sealing.blob(), replace, decoded.diagnostics());
+    // A replacement is a new object: only an object that lives on must keep its identity.
+    Optional<Outcomes.Identity> identity = identity(resource, planned, replace.isEmpty() ? prior : null, "plan",
+        decoded);
+    if (decoded.failed()) {
+      return new Outcomes.PlanResource(type, prior, NONE, List.of(), decoded.diagnostics());
+    }
+    return new Outcomes.PlanResource(type, planned, sealing.blob(), replace, decoded.diagnostics(), identity);
   }
 
   @Override
@@ -156,8 +164,9 @@ public final class ResourceLifecycleService implements ManagedResourceUseCase {
     }
     // Whatever the component built is returned even alongside errors: Terraform keeps a non-null object (tainted),
     // so nothing that was created is lost.
+    Optional<Outcomes.Identity> identity = identity(resource, newState, prior, "result after apply", decoded);
     return new Outcomes.ApplyResource(type, newState, newState.isNull() ? NONE : sealing.blob(),
-        decoded.diagnostics());
+        decoded.diagnostics(), identity);
   }
 
   @Override
@@ -199,11 +208,12 @@ public final class ResourceLifecycleService implements ManagedResourceUseCase {
     }
     PrivateStateVault.Sealing sealing =
         vault.seal(command.typeName(), read.privateData(), privateState, command.privateState());
+    Optional<Outcomes.Identity> identity = identity(resource, newState, current, "refreshed state", decoded);
     if (sealing.error() != null) {
       decoded.add(sealing.error());
-      return new Outcomes.ReadResource(type, newState, command.privateState(), decoded.diagnostics());
+      return new Outcomes.ReadResource(type, newState, command.privateState(), decoded.diagnostics(), identity);
     }
-    return new Outcomes.ReadResource(type, newState, sealing.blob(), decoded.diagnostics());
+    return new Outcomes.ReadResource(type, newState, sealing.blob(), decoded.diagnostics(), identity);
   }
 
   @Override
@@ -215,8 +225,13 @@ public final class ResourceLifecycleService implements ManagedResourceUseCase {
     }
     ManagedResource resource = found.get();
     CtyType type = resource.schema().block().impliedType();
-    Optional<ImportResult> result = attempt(resource, "import", decoded,
-        () -> resource.importState(command.id(), session.context()));
+    Optional<Value.ObjectVal> byIdentity = importIdentity(resource, command, decoded);
+    if (decoded.failed()) {
+      return new Outcomes.ImportResource(type, Optional.empty(), NONE, decoded.diagnostics());
+    }
+    Optional<ImportResult> result = attempt(resource, "import", decoded, () -> byIdentity.isPresent()
+        ? resource.importByIdentity(byIdentity.get(), session.context())
+        : resource.importState(command.id(), session.context()));
     if (result.isEmpty() || result.get().state().isEmpty()) {
       result.ifPresent(r -> decoded.add(r.diagnostics()));
       return new Outcomes.ImportResource(type, Optional.empty(), NONE, decoded.diagnostics());
@@ -235,7 +250,15 @@ public final class ResourceLifecycleService implements ManagedResourceUseCase {
     if (sealing.error() != null) {
       decoded.add(sealing.error());
     }
-    return new Outcomes.ImportResource(type, Optional.of(state), sealing.blob(), decoded.diagnostics());
+    Optional<Outcomes.Identity> identity = identity(resource, state, null, "imported state", decoded);
+    if (resource.identitySchema().isPresent() && identity.isEmpty() && !decoded.failed()) {
+      decoded.add(Diagnoses.brokenAnswer(command.typeName(), "imported state",
+          List.of("the imported object has no identity")));
+    }
+    if (decoded.failed()) {
+      return new Outcomes.ImportResource(type, Optional.empty(), NONE, decoded.diagnostics());
+    }
+    return new Outcomes.ImportResource(type, Optional.of(state), sealing.blob(), decoded.diagnostics(), identity);
   }
 
   @Override
@@ -278,6 +301,115 @@ public final class ResourceLifecycleService implements ManagedResourceUseCase {
       return new Outcomes.UpgradeResource(type, Value.nullOf(type), decoded.diagnostics());
     }
     return new Outcomes.UpgradeResource(type, upgraded, decoded.diagnostics());
+  }
+
+  @Override
+  public Outcomes.UpgradeIdentity upgradeIdentity(Commands.UpgradeIdentity command) {
+    Decoded decoded = new Decoded();
+    Optional<ManagedResource> found = find(command.typeName(), decoded);
+    if (found.isEmpty()) {
+      return new Outcomes.UpgradeIdentity(Optional.empty(), decoded.diagnostics());
+    }
+    ManagedResource resource = found.get();
+    Optional<IdentitySchema> schema = resource.identitySchema();
+    if (schema.isEmpty()) {
+      decoded.add(Diagnostic.error("Resource identity not supported", command.typeName()
+          + " declares no resource identity, so there is no stored identity to upgrade."));
+      return new Outcomes.UpgradeIdentity(Optional.empty(), decoded.diagnostics());
+    }
+    long current = schema.get().version();
+    if (command.version() > current) {
+      decoded.add(Diagnostic.error("Resource identity stored by a newer provider version", "This identity of "
+          + command.typeName() + " was written at identity version " + command.version() + ", but this provider "
+          + "knows versions up to " + current + ". Use the provider version that wrote it."));
+      return new Outcomes.UpgradeIdentity(Optional.empty(), decoded.diagnostics());
+    }
+    CtyType.ObjectOf type = schema.get().impliedType();
+    Value stored = decoded.value(command.rawIdentity(), type, "stored identity");
+    if (decoded.failed() || !(stored instanceof Value.ObjectVal object)) {
+      if (!decoded.failed()) {
+        decoded.add(Diagnoses.malformed("stored identity", AttributePath.ROOT, "the identity is null"));
+      }
+      return new Outcomes.UpgradeIdentity(Optional.empty(), decoded.diagnostics());
+    }
+    Optional<Value.ObjectVal> upgraded = attempt(resource, "identity upgrade", decoded,
+        () -> resource.upgradeIdentity(command.version(), object));
+    if (upgraded.isEmpty()) {
+      return new Outcomes.UpgradeIdentity(Optional.empty(), decoded.diagnostics());
+    }
+    Optional<String> shape = ValueConformance.problem(upgraded.get(), type, AttributePath.ROOT);
+    if (shape.isPresent() || !upgraded.get().isWhollyKnown()) {
+      decoded.add(Diagnoses.brokenAnswer(command.typeName(), "upgraded identity",
+          List.of(shape.orElse("the upgraded identity contains unknown values"))));
+      return new Outcomes.UpgradeIdentity(Optional.empty(), decoded.diagnostics());
+    }
+    return new Outcomes.UpgradeIdentity(Optional.of(new Outcomes.Identity(type, upgraded.get())),
+        decoded.diagnostics());
+  }
+
+  /**
+   * The identity to answer with for {@code state}: a known one (Terraform accepts none while an object is being
+   * created), and for an object that lives on ({@code before} not null) the very identity it had: an identity that
+   * changes would make Terraform lose track of the object.
+   */
+  private static Optional<Outcomes.Identity> identity(ManagedResource resource, Value state, Value before,
+      String operation, Decoded decoded) {
+    Optional<IdentitySchema> schema = resource.identitySchema();
+    if (schema.isEmpty() || !(state instanceof Value.ObjectVal object)) {
+      return Optional.empty();
+    }
+    CtyType.ObjectOf type = schema.get().impliedType();
+    Optional<Value.ObjectVal> identity = attempt(resource, operation, decoded, () -> resource.identityOf(object))
+        .flatMap(found -> found);
+    if (identity.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<String> shape = ValueConformance.problem(identity.get(), type, AttributePath.ROOT);
+    boolean lives = before instanceof Value.ObjectVal;
+    List<String> problems = new java.util.ArrayList<>();
+    shape.ifPresent(problems::add);
+    if (problems.isEmpty() && !identity.get().isWhollyKnown() && lives) {
+      problems.add("the identity of an existing object contains unknown values");
+    }
+    if (problems.isEmpty() && lives && identity.get().isWhollyKnown()) {
+      Optional<Value.ObjectVal> was = attempt(resource, operation, decoded,
+          () -> resource.identityOf((Value.ObjectVal) before)).flatMap(found -> found);
+      if (was.isPresent() && was.get().isWhollyKnown() && !was.get().equals(identity.get())) {
+        problems.add("the identity changed from " + was.get().attributes() + " to " + identity.get().attributes()
+            + " while the object lives");
+      }
+    }
+    if (!problems.isEmpty()) {
+      decoded.add(Diagnoses.brokenAnswer(resource.typeName(), operation + " identity", problems));
+      return Optional.empty();
+    }
+    return identity.get().isWhollyKnown() ? Optional.of(new Outcomes.Identity(type, identity.get()))
+        : Optional.empty();
+  }
+
+  /** The identity an import block gave, decoded and checked against the identity schema; empty for import by id. */
+  private static Optional<Value.ObjectVal> importIdentity(ManagedResource resource, Commands.ImportResource command,
+      Decoded decoded) {
+    Optional<IdentitySchema> schema = resource.identitySchema();
+    if (schema.isEmpty()) {
+      if (command.identity() != WireValue.NULL) {
+        decoded.add(Diagnostic.error("Import by identity is not supported by " + command.typeName(),
+            command.typeName() + " declares no resource identity, so an import block must give an id instead."));
+      }
+      return Optional.empty();
+    }
+    Value identity = decoded.value(command.identity(), schema.get().impliedType(), "import identity");
+    if (!(identity instanceof Value.ObjectVal object)) {
+      return Optional.empty();
+    }
+    for (IdentitySchema.IdentityAttribute attribute : schema.get().attributes()) {
+      Value given = object.get(attribute.name());
+      if (attribute.requiredForImport() && (given.isNull() || !given.isWhollyKnown())) {
+        decoded.add(Diagnostic.error(AttributePath.attribute(attribute.name()), "Missing identity attribute",
+            "Importing " + command.typeName() + " by identity needs \"" + attribute.name() + "\"."));
+      }
+    }
+    return Optional.of(object);
   }
 
   private static <T> Optional<T> attempt(ManagedResource resource, String operation, Decoded decoded,

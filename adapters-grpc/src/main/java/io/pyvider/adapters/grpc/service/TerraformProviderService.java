@@ -117,6 +117,32 @@ public final class TerraformProviderService extends ProviderGrpc.ProviderImplBas
   }
 
   @Override
+  public void upgradeResourceIdentity(Tfplugin6.UpgradeResourceIdentity.Request request,
+      StreamObserver<Tfplugin6.UpgradeResourceIdentity.Response> out) {
+    answer(out, "UpgradeResourceIdentity", request.getTypeName(), () -> {
+      Outcomes.UpgradeIdentity outcome = resources.upgradeIdentity(new Commands.UpgradeIdentity(
+          request.getTypeName(), request.getVersion(), WireValues.ofRawState(request.getRawIdentity())));
+      Tfplugin6.UpgradeResourceIdentity.Response.Builder response = Tfplugin6.UpgradeResourceIdentity.Response
+          .newBuilder().addAllDiagnostics(diagnostics(outcome.diagnostics()));
+      outcome.upgraded().ifPresent(identity -> response.setUpgradedIdentity(identityData(identity)));
+      return response.build();
+    }, diagnostics -> Tfplugin6.UpgradeResourceIdentity.Response.newBuilder().addAllDiagnostics(diagnostics)
+        .build());
+  }
+
+  /** An identity as Terraform sent it, or none: the engine decodes it once it knows the identity schema. */
+  private static io.pyvider.application.port.in.WireValue identity(boolean present,
+      Tfplugin6.ResourceIdentityData data) {
+    return present && data.hasIdentityData() ? WireValues.of(data.getIdentityData())
+        : io.pyvider.application.port.in.WireValue.NULL;
+  }
+
+  private static Tfplugin6.ResourceIdentityData identityData(Outcomes.Identity identity) {
+    return Tfplugin6.ResourceIdentityData.newBuilder()
+        .setIdentityData(DynamicValues.encode(identity.value(), identity.type())).build();
+  }
+
+  @Override
   public void validateProviderConfig(Tfplugin6.ValidateProviderConfig.Request request,
       StreamObserver<Tfplugin6.ValidateProviderConfig.Response> out) {
     answer(out, "ValidateProviderConfig", "",
@@ -172,15 +198,23 @@ public final class TerraformProviderService extends ProviderGrpc.ProviderImplBas
       StreamObserver<Tfplugin6.ReadResource.Response> out) {
     answer(out, "ReadResource", request.getTypeName(), () -> {
       Outcomes.ReadResource outcome = resources.read(new Commands.ReadResource(request.getTypeName(),
-          WireValues.of(request.getCurrentState()), request.getPrivate().toByteArray()));
-      return Tfplugin6.ReadResource.Response.newBuilder()
+          WireValues.of(request.getCurrentState()), request.getPrivate().toByteArray(),
+          identity(request.hasCurrentIdentity(), request.getCurrentIdentity())));
+      Tfplugin6.ReadResource.Response.Builder response = Tfplugin6.ReadResource.Response.newBuilder()
           .setNewState(DynamicValues.encode(outcome.newState(), outcome.type()))
           .setPrivate(com.google.protobuf.ByteString.copyFrom(outcome.privateState()))
-          .addAllDiagnostics(diagnostics(outcome.diagnostics())).build();
-    }, diagnostics -> Tfplugin6.ReadResource.Response.newBuilder()
-        // On a failure Terraform keeps the response's private: hand back what it sent so nothing is lost.
-        .setNewState(request.getCurrentState()).setPrivate(request.getPrivate())
-        .addAllDiagnostics(diagnostics).build());
+          .addAllDiagnostics(diagnostics(outcome.diagnostics()));
+      outcome.newIdentity().ifPresent(identity -> response.setNewIdentity(identityData(identity)));
+      return response.build();
+    }, diagnostics -> {
+      // On a failure Terraform keeps the response's private: hand back what it sent so nothing is lost.
+      Tfplugin6.ReadResource.Response.Builder response = Tfplugin6.ReadResource.Response.newBuilder()
+          .setNewState(request.getCurrentState()).setPrivate(request.getPrivate()).addAllDiagnostics(diagnostics);
+      if (request.hasCurrentIdentity()) {
+        response.setNewIdentity(request.getCurrentIdentity());
+      }
+      return response.build();
+    });
   }
 
   @Override
@@ -189,12 +223,14 @@ public final class TerraformProviderService extends ProviderGrpc.ProviderImplBas
     answer(out, "PlanResourceChange", request.getTypeName(), () -> {
       Outcomes.PlanResource outcome = resources.plan(new Commands.PlanResource(request.getTypeName(),
           WireValues.of(request.getPriorState()), WireValues.of(request.getProposedNewState()),
-          WireValues.of(request.getConfig()), request.getPriorPrivate().toByteArray()));
+          WireValues.of(request.getConfig()), request.getPriorPrivate().toByteArray(),
+          identity(request.hasPriorIdentity(), request.getPriorIdentity())));
       Tfplugin6.PlanResourceChange.Response.Builder response = Tfplugin6.PlanResourceChange.Response.newBuilder()
           .setPlannedState(DynamicValues.encode(outcome.planned(), outcome.type()))
           .setPlannedPrivate(com.google.protobuf.ByteString.copyFrom(outcome.plannedPrivate()))
           .addAllDiagnostics(diagnostics(outcome.diagnostics()));
       outcome.requiresReplace().forEach(path -> response.addRequiresReplace(PathToProto.path(path)));
+      outcome.plannedIdentity().ifPresent(identity -> response.setPlannedIdentity(identityData(identity)));
       return response.build();
     }, diagnostics -> Tfplugin6.PlanResourceChange.Response.newBuilder().addAllDiagnostics(diagnostics).build());
   }
@@ -205,11 +241,14 @@ public final class TerraformProviderService extends ProviderGrpc.ProviderImplBas
     answer(out, "ApplyResourceChange", request.getTypeName(), () -> {
       Outcomes.ApplyResource outcome = resources.apply(new Commands.ApplyResource(request.getTypeName(),
           WireValues.of(request.getPriorState()), WireValues.of(request.getPlannedState()),
-          WireValues.of(request.getConfig()), request.getPlannedPrivate().toByteArray()));
-      return Tfplugin6.ApplyResourceChange.Response.newBuilder()
+          WireValues.of(request.getConfig()), request.getPlannedPrivate().toByteArray(),
+          identity(request.hasPlannedIdentity(), request.getPlannedIdentity())));
+      Tfplugin6.ApplyResourceChange.Response.Builder response = Tfplugin6.ApplyResourceChange.Response.newBuilder()
           .setNewState(DynamicValues.encode(outcome.newState(), outcome.type()))
           .setPrivate(com.google.protobuf.ByteString.copyFrom(outcome.privateState()))
-          .addAllDiagnostics(diagnostics(outcome.diagnostics())).build();
+          .addAllDiagnostics(diagnostics(outcome.diagnostics()));
+      outcome.newIdentity().ifPresent(identity -> response.setNewIdentity(identityData(identity)));
+      return response.build();
     }, diagnostics -> Tfplugin6.ApplyResourceChange.Response.newBuilder()
         // An error with the prior state keeps the object as it was (Terraform saves what we return).
         .setNewState(request.getPriorState()).setPrivate(request.getPlannedPrivate())
@@ -220,15 +259,19 @@ public final class TerraformProviderService extends ProviderGrpc.ProviderImplBas
   public void importResourceState(Tfplugin6.ImportResourceState.Request request,
       StreamObserver<Tfplugin6.ImportResourceState.Response> out) {
     answer(out, "ImportResourceState", request.getTypeName(), () -> {
-      Outcomes.ImportResource outcome = resources.importState(
-          new Commands.ImportResource(request.getTypeName(), request.getId()));
+      Outcomes.ImportResource outcome = resources.importState(new Commands.ImportResource(request.getTypeName(),
+          request.getId(), identity(request.hasIdentity(), request.getIdentity())));
       Tfplugin6.ImportResourceState.Response.Builder response = Tfplugin6.ImportResourceState.Response.newBuilder()
           .addAllDiagnostics(diagnostics(outcome.diagnostics()));
-      outcome.state().ifPresent(state -> response.addImportedResources(
-          Tfplugin6.ImportResourceState.ImportedResource.newBuilder()
-              .setTypeName(request.getTypeName())
-              .setState(DynamicValues.encode(state, outcome.type()))
-              .setPrivate(com.google.protobuf.ByteString.copyFrom(outcome.privateState()))));
+      outcome.state().ifPresent(state -> {
+        Tfplugin6.ImportResourceState.ImportedResource.Builder imported =
+            Tfplugin6.ImportResourceState.ImportedResource.newBuilder()
+                .setTypeName(request.getTypeName())
+                .setState(DynamicValues.encode(state, outcome.type()))
+                .setPrivate(com.google.protobuf.ByteString.copyFrom(outcome.privateState()));
+        outcome.identity().ifPresent(identity -> imported.setIdentity(identityData(identity)));
+        response.addImportedResources(imported);
+      });
       return response.build();
     }, diagnostics -> Tfplugin6.ImportResourceState.Response.newBuilder().addAllDiagnostics(diagnostics).build());
   }

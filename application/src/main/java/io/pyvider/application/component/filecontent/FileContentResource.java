@@ -26,6 +26,7 @@ import io.pyvider.domain.terraform.cty.Refinements;
 import io.pyvider.domain.terraform.cty.Value;
 import io.pyvider.domain.terraform.diag.Diagnostic;
 import io.pyvider.domain.terraform.diag.Diagnostics;
+import io.pyvider.domain.terraform.schema.IdentitySchema;
 import io.pyvider.domain.terraform.schema.Schema;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -38,6 +39,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -48,6 +50,10 @@ import java.util.Optional;
 public final class FileContentResource implements ManagedResource {
 
   private static final AttributePath FILENAME_PATH = AttributePath.attribute(FILENAME);
+
+  static final IdentitySchema IDENTITY = new IdentitySchema(0, List.of(new IdentitySchema.IdentityAttribute(
+      FILENAME, CtyType.STRING, true, false, "The file's absolute path. Import by identity reads the file as "
+          + "import by id does.")));
 
   private final FileStore files;
   private final WorkingDirectory workingDirectory;
@@ -325,6 +331,28 @@ public final class FileContentResource implements ManagedResource {
               + "is kept as it was.")));
     }
     return new ReadResult(Value.nullOf(SCHEMA.block().impliedType()), PrivateData.EMPTY, Diagnostics.NONE);
+  }
+
+  @Override
+  public Optional<IdentitySchema> identitySchema() {
+    return Optional.of(IDENTITY);
+  }
+
+  /**
+   * The file's absolute, normalised path: a respelling that names the same file ({@code ./a.txt} for {@code a.txt})
+   * is an in-place update and must keep the identity. Unknown while the filename is.
+   */
+  @Override
+  public Optional<Value.ObjectVal> identityOf(Value.ObjectVal state) {
+    Value filename = state.get(FILENAME);
+    Value identity = filename instanceof Value.Str name
+        ? Value.string(locate(name.value()).path().map(Path::toString).orElse(name.value())) : filename;
+    return Optional.of(Value.ObjectVal.of(Map.of(FILENAME, identity)));
+  }
+
+  @Override
+  public ImportResult importByIdentity(Value.ObjectVal identity, ProviderContext provider) {
+    return importState(knownString(identity, FILENAME).orElse(""), provider);
   }
 
   @Override

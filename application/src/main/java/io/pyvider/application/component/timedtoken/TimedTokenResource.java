@@ -24,6 +24,7 @@ import io.pyvider.domain.terraform.cty.Refinements;
 import io.pyvider.domain.terraform.cty.Value;
 import io.pyvider.domain.terraform.diag.Diagnostic;
 import io.pyvider.domain.terraform.diag.Diagnostics;
+import io.pyvider.domain.terraform.schema.IdentitySchema;
 import io.pyvider.domain.terraform.schema.Schema;
 import io.pyvider.domain.token.RotationDecision;
 import io.pyvider.domain.token.TimedToken;
@@ -44,6 +45,10 @@ public final class TimedTokenResource implements ManagedResource {
 
   static final String PRIVATE_TOKEN = "token";
   static final String PRIVATE_EXPIRES_AT = "expires_at";
+
+  static final IdentitySchema IDENTITY = new IdentitySchema(0, List.of(new IdentitySchema.IdentityAttribute(ID,
+      CtyType.STRING, true, false, "The token's id, `timed-token-id-{uuid}`. Import by identity is refused like "
+          + "import by id: the secret exists only in the state that created the token.")));
 
   private final Clock clock;
   private final IdGenerator ids;
@@ -194,6 +199,22 @@ public final class TimedTokenResource implements ManagedResource {
     }
     Value.ObjectVal refreshed = current.with(READY_FOR_ROTATION, Value.bool(due));
     return new ReadResult(refreshed, sealedCopy(refreshed), Diagnostics.of(notes));
+  }
+
+  @Override
+  public Optional<IdentitySchema> identitySchema() {
+    return Optional.of(IDENTITY);
+  }
+
+  @Override
+  public Optional<Value.ObjectVal> identityOf(Value.ObjectVal state) {
+    return Optional.of(Value.ObjectVal.of(Map.of(ID, state.get(ID))));
+  }
+
+  /** Refused for the same reason as import by id, and said the same way. */
+  @Override
+  public ImportResult importByIdentity(Value.ObjectVal identity, ProviderContext provider) {
+    return importState(knownString(identity, ID).orElse(""), provider);
   }
 
   @Override

@@ -11,20 +11,41 @@ public final class Commands {
 
   /** PlanResourceChange. */
   public record PlanResource(String typeName, WireValue prior, WireValue proposed, WireValue config,
-      byte[] priorPrivate) {
+      byte[] priorPrivate, WireValue priorIdentity) {
+
+    public PlanResource(String typeName, WireValue prior, WireValue proposed, WireValue config, byte[] priorPrivate) {
+      this(typeName, prior, proposed, config, priorPrivate, WireValue.NULL);
+    }
   }
 
   /** ApplyResourceChange. */
   public record ApplyResource(String typeName, WireValue prior, WireValue planned, WireValue config,
-      byte[] plannedPrivate) {
+      byte[] plannedPrivate, WireValue plannedIdentity) {
+
+    public ApplyResource(String typeName, WireValue prior, WireValue planned, WireValue config,
+        byte[] plannedPrivate) {
+      this(typeName, prior, planned, config, plannedPrivate, WireValue.NULL);
+    }
   }
 
   /** ReadResource. */
-  public record ReadResource(String typeName, WireValue current, byte[] privateState) {
+  public record ReadResource(String typeName, WireValue current, byte[] privateState, WireValue currentIdentity) {
+
+    public ReadResource(String typeName, WireValue current, byte[] privateState) {
+      this(typeName, current, privateState, WireValue.NULL);
+    }
   }
 
-  /** ImportResourceState by id. */
-  public record ImportResource(String typeName, String id) {
+  /** ImportResourceState by id, or by identity (an import block's {@code identity}; then the id is empty). */
+  public record ImportResource(String typeName, String id, WireValue identity) {
+
+    public ImportResource(String typeName, String id) {
+      this(typeName, id, WireValue.NULL);
+    }
+  }
+
+  /** UpgradeResourceIdentity: the stored identity JSON at the identity version it was written with. */
+  public record UpgradeIdentity(String typeName, long version, WireValue rawIdentity) {
   }
 
   /** UpgradeResourceState: the stored JSON at the version it was written with. */

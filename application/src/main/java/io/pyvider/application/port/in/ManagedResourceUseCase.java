@@ -16,4 +16,6 @@ public interface ManagedResourceUseCase {
   Outcomes.ImportResource importState(Commands.ImportResource command);
 
   Outcomes.UpgradeResource upgrade(Commands.UpgradeResource command);
+
+  Outcomes.UpgradeIdentity upgradeIdentity(Commands.UpgradeIdentity command);
 }

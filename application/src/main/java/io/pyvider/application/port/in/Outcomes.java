@@ -47,19 +47,48 @@ public final class Outcomes {
 
   /** PlanResourceChange's answer. */
   public record PlanResource(CtyType type, Value planned, byte[] plannedPrivate, List<AttributePath> requiresReplace,
-      Diagnostics diagnostics) {
+      Diagnostics diagnostics, Optional<Identity> plannedIdentity) {
+
+    public PlanResource(CtyType type, Value planned, byte[] plannedPrivate, List<AttributePath> requiresReplace,
+        Diagnostics diagnostics) {
+      this(type, planned, plannedPrivate, requiresReplace, diagnostics, Optional.empty());
+    }
+
   }
 
   /** ApplyResourceChange's answer. */
-  public record ApplyResource(CtyType type, Value newState, byte[] privateState, Diagnostics diagnostics) {
+  public record ApplyResource(CtyType type, Value newState, byte[] privateState, Diagnostics diagnostics,
+      Optional<Identity> newIdentity) {
+
+    public ApplyResource(CtyType type, Value newState, byte[] privateState, Diagnostics diagnostics) {
+      this(type, newState, privateState, diagnostics, Optional.empty());
+    }
   }
 
   /** ReadResource's answer. */
-  public record ReadResource(CtyType type, Value newState, byte[] privateState, Diagnostics diagnostics) {
+  public record ReadResource(CtyType type, Value newState, byte[] privateState, Diagnostics diagnostics,
+      Optional<Identity> newIdentity) {
+
+    public ReadResource(CtyType type, Value newState, byte[] privateState, Diagnostics diagnostics) {
+      this(type, newState, privateState, diagnostics, Optional.empty());
+    }
   }
 
   /** ImportResourceState's answer: at most one object. */
-  public record ImportResource(CtyType type, Optional<Value> state, byte[] privateState, Diagnostics diagnostics) {
+  public record ImportResource(CtyType type, Optional<Value> state, byte[] privateState, Diagnostics diagnostics,
+      Optional<Identity> identity) {
+
+    public ImportResource(CtyType type, Optional<Value> state, byte[] privateState, Diagnostics diagnostics) {
+      this(type, state, privateState, diagnostics, Optional.empty());
+    }
+  }
+
+  /** An object's identity and the identity schema's type to encode it with. */
+  public record Identity(CtyType type, Value value) {
+  }
+
+  /** UpgradeResourceIdentity's answer: the identity at the current version, or diagnostics saying why not. */
+  public record UpgradeIdentity(Optional<Identity> upgraded, Diagnostics diagnostics) {
   }
 
   /** UpgradeResourceState's answer. */
