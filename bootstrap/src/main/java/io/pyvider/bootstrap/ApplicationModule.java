@@ -14,6 +14,7 @@ import io.pyvider.application.component.ManagedResource;
 import io.pyvider.application.component.ProviderFunction;
 import io.pyvider.application.component.envvariables.EnvVariablesDataSource;
 import io.pyvider.application.component.envvariables.EnvVariablesEphemeralResource;
+import io.pyvider.application.component.filecontent.FileContentListResource;
 import io.pyvider.application.component.filecontent.FileContentResource;
 import io.pyvider.application.component.httpapi.HttpApiDataSource;
 import io.pyvider.application.component.timedtoken.TimedTokenEphemeralResource;
@@ -22,6 +23,7 @@ import io.pyvider.application.component.verifier.PrivateStateVerifierResource;
 import io.pyvider.application.lifecycle.ComponentCatalog;
 import io.pyvider.application.lifecycle.DataSourceService;
 import io.pyvider.application.lifecycle.EphemeralResourceService;
+import io.pyvider.application.lifecycle.ListResourceService;
 import io.pyvider.application.lifecycle.ProviderService;
 import io.pyvider.application.lifecycle.ProviderSession;
 import io.pyvider.application.lifecycle.ResourceLifecycleService;
@@ -48,9 +50,6 @@ abstract class ApplicationModule {
 
   // Kinds that may have no components yet still resolve to (empty) sets.
   @Multibinds
-  abstract Set<ListResource> listResources();
-
-  @Multibinds
   abstract Set<Action> actions();
 
   @Multibinds
@@ -63,9 +62,21 @@ abstract class ApplicationModule {
   }
 
   @Provides
-  @IntoSet
-  static ManagedResource fileContent(FileStore files, WorkingDirectory workingDirectory) {
+  static FileContentResource fileContentResource(FileStore files, WorkingDirectory workingDirectory) {
     return new FileContentResource(files, workingDirectory);
+  }
+
+  @Provides
+  @IntoSet
+  static ManagedResource fileContent(FileContentResource resource) {
+    return resource;
+  }
+
+  @Provides
+  @IntoSet
+  static ListResource fileContentList(FileStore files, WorkingDirectory workingDirectory,
+      FileContentResource resource) {
+    return new FileContentListResource(files, workingDirectory, resource);
   }
 
   @Provides
@@ -140,9 +151,15 @@ abstract class ApplicationModule {
 
   @Provides
   @Singleton
+  static ListResourceService listResources(ComponentCatalog catalog, ProviderSession session) {
+    return new ListResourceService(catalog, session);
+  }
+
+  @Provides
+  @Singleton
   static TerraformProviderService terraformProviderService(ProviderService provider,
       ResourceLifecycleService resources, DataSourceService dataSources, EphemeralResourceService ephemeralResources,
-      HcLog log) {
-    return new TerraformProviderService(provider, provider, resources, dataSources, ephemeralResources, log);
+      ListResourceService lists, HcLog log) {
+    return new TerraformProviderService(provider, provider, resources, dataSources, ephemeralResources, lists, log);
   }
 }

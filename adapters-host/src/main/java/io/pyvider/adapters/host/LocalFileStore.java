@@ -1,5 +1,6 @@
 package io.pyvider.adapters.host;
 
+import io.pyvider.application.port.out.DirectoryRead;
 import io.pyvider.application.port.out.FileKind;
 import io.pyvider.application.port.out.FileProblem;
 import io.pyvider.application.port.out.FileRead;
@@ -11,9 +12,11 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
@@ -23,7 +26,9 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -138,6 +143,44 @@ final class LocalFileStore implements FileStore {
       return new FileRemoval.Absent();
     } catch (IOException | SecurityException failure) {
       return new FileRemoval.Failed(problemOf(failure), detailOf(failure));
+    }
+  }
+
+  @Override
+  public DirectoryRead list(Path directory) {
+    FileKind kind = kind(directory);
+    if (kind == FileKind.MISSING) {
+      return new DirectoryRead.Missing();
+    }
+    if (kind != FileKind.DIRECTORY && kind != FileKind.INACCESSIBLE) {
+      return new DirectoryRead.NotADirectory(kind);
+    }
+    List<DirectoryRead.Entry> entries = new ArrayList<>();
+    try (DirectoryStream<Path> stream = Files.newDirectoryStream(directory)) {
+      for (Path entry : stream) {
+        entries.add(new DirectoryRead.Entry(entry.getFileName().toString(), ownKind(entry)));
+      }
+      return new DirectoryRead.Entries(entries);
+    } catch (NoSuchFileException vanished) {
+      return new DirectoryRead.Missing();
+    } catch (IOException | SecurityException | java.nio.file.DirectoryIteratorException failure) {
+      Exception cause = failure instanceof java.nio.file.DirectoryIteratorException iteration ? iteration.getCause()
+          : failure;
+      return new DirectoryRead.Failed(problemOf(cause), detailOf(cause));
+    }
+  }
+
+  /** An entry's own kind: a symbolic link is OTHER, whatever it points to. */
+  private static FileKind ownKind(Path entry) {
+    try {
+      BasicFileAttributes attributes = Files.readAttributes(entry, BasicFileAttributes.class,
+          LinkOption.NOFOLLOW_LINKS);
+      return attributes.isRegularFile() ? FileKind.REGULAR_FILE
+          : attributes.isDirectory() ? FileKind.DIRECTORY : FileKind.OTHER;
+    } catch (NoSuchFileException vanished) {
+      return FileKind.MISSING;
+    } catch (IOException | SecurityException unreadable) {
+      return FileKind.INACCESSIBLE;
     }
   }
 

@@ -61,6 +61,21 @@ public interface ManagedResource {
         typeName() + " declares no resource identity, so an import block must give an id instead."));
   }
 
+  /**
+   * The configuration that would manage {@code state} (GenerateResourceConfig, for {@code -generate-config-out}):
+   * by default the state without the attributes configuration cannot set (computed only) or that are never stored
+   * (write-only), so the generated HCL is clean and plans no change.
+   */
+  default Value.ObjectVal generateConfig(Value.ObjectVal state) {
+    Value.ObjectVal config = state;
+    for (io.pyvider.domain.terraform.schema.Attribute attribute : schema().block().attributes().values()) {
+      if (attribute.computedOnly() || attribute.writeOnly()) {
+        config = config.with(attribute.name(), Value.nullOf(attribute.type()));
+      }
+    }
+    return config;
+  }
+
   /** Brings an identity stored at an older identity version to the current one; unchanged by default. */
   default Value.ObjectVal upgradeIdentity(long version, Value.ObjectVal stored) {
     return stored;

@@ -347,6 +347,51 @@ public final class ResourceLifecycleService implements ManagedResourceUseCase {
         decoded.diagnostics());
   }
 
+  @Override
+  public Outcomes.GenerateConfig generateConfig(Commands.GenerateConfig command) {
+    Decoded decoded = new Decoded();
+    Optional<ManagedResource> found = find(command.typeName(), decoded);
+    if (found.isEmpty()) {
+      return new Outcomes.GenerateConfig(CtyType.DYNAMIC, Value.nullOf(CtyType.DYNAMIC), decoded.diagnostics());
+    }
+    ManagedResource resource = found.get();
+    Block block = resource.schema().block();
+    CtyType type = block.impliedType();
+    Value state = decoded.value(command.state(), type, "state");
+    if (!decoded.failed() && !(state instanceof Value.ObjectVal && state.isWhollyKnown())) {
+      decoded.add(Diagnoses.brokenRequest(command.typeName(), "GenerateResourceConfig",
+          "the state is null or not wholly known"));
+    }
+    if (decoded.failed()) {
+      return new Outcomes.GenerateConfig(type, Value.nullOf(type), decoded.diagnostics());
+    }
+    Optional<Value.ObjectVal> config = attempt(resource, "configuration generation", decoded,
+        () -> resource.generateConfig((Value.ObjectVal) state));
+    if (config.isEmpty()) {
+      return new Outcomes.GenerateConfig(type, Value.nullOf(type), decoded.diagnostics());
+    }
+    List<String> problems = new java.util.ArrayList<>();
+    ValueConformance.problem(config.get(), type, AttributePath.ROOT).ifPresent(problems::add);
+    for (var attribute : block.attributes().values()) {
+      if ((attribute.computedOnly() || attribute.writeOnly()) && !config.get().get(attribute.name()).isNull()) {
+        problems.add(attribute.name() + " cannot be set in configuration");
+      } else if (attribute.required() && config.get().get(attribute.name()).isNull()) {
+        problems.add(attribute.name() + " is required but missing");
+      }
+    }
+    if (problems.isEmpty()) {
+      // The generated configuration must pass the component's own validation, or the user gets HCL that fails.
+      attempt(resource, "validation", decoded, () -> resource.validate(config.get(), session.context()))
+          .filter(Diagnostics::hasErrors).ifPresent(errors -> problems.add("it fails validation: "
+              + errors.asList().get(0).summary()));
+    }
+    if (!problems.isEmpty()) {
+      decoded.add(Diagnoses.brokenAnswer(command.typeName(), "generated configuration", problems));
+      return new Outcomes.GenerateConfig(type, Value.nullOf(type), decoded.diagnostics());
+    }
+    return new Outcomes.GenerateConfig(type, config.get(), decoded.diagnostics());
+  }
+
   /**
    * The identity to answer with for {@code state}: a known one (Terraform accepts none while an object is being
    * created), and for an object that lives on ({@code before} not null) the very identity it had: an identity that

@@ -1,5 +1,6 @@
 package io.pyvider.application.fakes;
 
+import io.pyvider.application.port.out.DirectoryRead;
 import io.pyvider.application.port.out.FileKind;
 import io.pyvider.application.port.out.FileProblem;
 import io.pyvider.application.port.out.FileRead;
@@ -147,5 +148,32 @@ public final class InMemoryFileStore implements FileStore {
     }
     files.remove(path);
     return new FileRemoval.Removed();
+  }
+
+  @Override
+  public DirectoryRead list(Path directory) {
+    FileKind kind = kind(directory);
+    if (kind == FileKind.MISSING) {
+      return new DirectoryRead.Missing();
+    }
+    if (kind != FileKind.DIRECTORY) {
+      return new DirectoryRead.NotADirectory(kind);
+    }
+    if (readFailures.containsKey(directory)) {
+      return new DirectoryRead.Failed(readFailures.get(directory), "arranged by the test");
+    }
+    // Children: files and directories directly below, including parents that exist only implicitly.
+    Map<String, FileKind> children = new java.util.TreeMap<>();
+    java.util.stream.Stream.concat(files.keySet().stream(), directories.stream())
+        .filter(path -> path.startsWith(directory) && !path.equals(directory))
+        .forEach(path -> {
+          Path child = directory.resolve(directory.relativize(path).getName(0));
+          children.put(child.getFileName().toString(), child.equals(path) && files.containsKey(path)
+              ? FileKind.REGULAR_FILE : FileKind.DIRECTORY);
+        });
+    List<DirectoryRead.Entry> entries = new ArrayList<>();
+    children.forEach((name, childKind) -> entries.add(new DirectoryRead.Entry(name, childKind)));
+    java.util.Collections.reverse(entries); // the port promises no order: make sure nobody relies on one
+    return new DirectoryRead.Entries(entries);
   }
 }

@@ -142,12 +142,17 @@ public final class PluginServer {
   /**
    * Where a call runs. Most provider RPCs are short computations: they run on the event loop that read them, which
    * saves two thread hand-offs per call (most of a warm call's latency). Calls that may wait on the network or on
-   * retries (reading a data source: {@code pyvider_http_api}) go to the shared pool so they never hold a loop.
+   * retries (reading a data source: {@code pyvider_http_api}; an action's request) or on the client (a listing
+   * streamed as fast as Terraform reads it) go to the shared pool so they never hold a loop.
    */
   private static java.util.concurrent.Executor executorFor(io.grpc.ServerCall<?, ?> call, io.grpc.Metadata headers) {
     String method = call.getMethodDescriptor().getFullMethodName();
-    return method.startsWith("tfplugin6.Provider/") && !method.endsWith("/ReadDataSource") ? Runnable::run : null;
+    return method.startsWith("tfplugin6.Provider/") && !MAY_BLOCK.contains(method.substring(method.indexOf('/') + 1))
+        ? Runnable::run : null;
   }
+
+  private static final java.util.Set<String> MAY_BLOCK = java.util.Set.of("ReadDataSource", "ListResource",
+      "InvokeAction");
 
   /**
    * The server's side of mutual TLS, built apart from {@link #start} so that it can run on another core while the

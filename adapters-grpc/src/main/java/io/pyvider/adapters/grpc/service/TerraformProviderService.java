@@ -11,6 +11,7 @@ import io.pyvider.adapters.grpc.toproto.SchemaToProto;
 import io.pyvider.application.port.in.Commands;
 import io.pyvider.application.port.in.DataSourceUseCase;
 import io.pyvider.application.port.in.EphemeralResourceUseCase;
+import io.pyvider.application.port.in.ListResourceUseCase;
 import io.pyvider.application.port.in.ManagedResourceUseCase;
 import io.pyvider.application.port.in.Outcomes;
 import io.pyvider.application.port.in.ProviderConfigurationUseCase;
@@ -32,13 +33,15 @@ public final class TerraformProviderService extends ProviderGrpc.ProviderImplBas
   private final ManagedResourceUseCase resources;
   private final DataSourceUseCase dataSources;
   private final EphemeralResourceUseCase ephemeralResources;
+  private final ListResourceUseCase lists;
   private final HcLog log;
   // Built on first use: with get_provider_schema_optional most provider processes Terraform starts are never asked.
   private volatile Tfplugin6.GetProviderSchema.Response schemaResponse;
 
   public TerraformProviderService(ProviderSchemaUseCase schemas, ProviderConfigurationUseCase configuration,
       ManagedResourceUseCase resources, DataSourceUseCase dataSources, EphemeralResourceUseCase ephemeralResources,
-      HcLog log) {
+      ListResourceUseCase lists, HcLog log) {
+    this.lists = lists;
     this.schemas = schemas;
     this.configuration = configuration;
     this.resources = resources;
@@ -61,7 +64,8 @@ public final class TerraformProviderService extends ProviderGrpc.ProviderImplBas
         .setProvider(SchemaToProto.schema(all.provider()))
         .setServerCapabilities(Tfplugin6.ServerCapabilities.newBuilder()
             .setPlanDestroy(true)
-            .setGetProviderSchemaOptional(true));
+            .setGetProviderSchemaOptional(true)
+            .setGenerateResourceConfig(true));
     all.resources().forEach((name, schema) -> response.putResourceSchemas(name, SchemaToProto.schema(schema)));
     all.dataSources().forEach((name, schema) -> response.putDataSourceSchemas(name, SchemaToProto.schema(schema)));
     all.ephemeralResources().forEach((name, schema) ->
@@ -274,6 +278,93 @@ public final class TerraformProviderService extends ProviderGrpc.ProviderImplBas
       });
       return response.build();
     }, diagnostics -> Tfplugin6.ImportResourceState.Response.newBuilder().addAllDiagnostics(diagnostics).build());
+  }
+
+  @Override
+  public void generateResourceConfig(Tfplugin6.GenerateResourceConfig.Request request,
+      StreamObserver<Tfplugin6.GenerateResourceConfig.Response> out) {
+    answer(out, "GenerateResourceConfig", request.getTypeName(), () -> {
+      Outcomes.GenerateConfig outcome = resources.generateConfig(new Commands.GenerateConfig(request.getTypeName(),
+          WireValues.of(request.getState())));
+      return Tfplugin6.GenerateResourceConfig.Response.newBuilder()
+          .setConfig(DynamicValues.encode(outcome.config(), outcome.type()))
+          .addAllDiagnostics(diagnostics(outcome.diagnostics())).build();
+    }, diagnostics -> Tfplugin6.GenerateResourceConfig.Response.newBuilder().addAllDiagnostics(diagnostics)
+        .build());
+  }
+
+  @Override
+  public void validateListResourceConfig(Tfplugin6.ValidateListResourceConfig.Request request,
+      StreamObserver<Tfplugin6.ValidateListResourceConfig.Response> out) {
+    answer(out, "ValidateListResourceConfig", request.getTypeName(),
+        () -> Tfplugin6.ValidateListResourceConfig.Response.newBuilder().addAllDiagnostics(diagnostics(
+            lists.validate(new Commands.ValidateConfig(request.getTypeName(), WireValues.of(request.getConfig())))))
+            .build(),
+        diagnostics -> Tfplugin6.ValidateListResourceConfig.Response.newBuilder().addAllDiagnostics(diagnostics)
+            .build());
+  }
+
+  /**
+   * A listing, streamed at the pace Terraform reads it: each event waits until the stream can take it, and
+   * production stops as soon as Terraform cancels (it does once it has its limit). Runs off the event loop.
+   */
+  @Override
+  public void listResource(Tfplugin6.ListResource.Request request,
+      StreamObserver<Tfplugin6.ListResource.Event> out) {
+    io.grpc.stub.ServerCallStreamObserver<Tfplugin6.ListResource.Event> call =
+        (io.grpc.stub.ServerCallStreamObserver<Tfplugin6.ListResource.Event>) out;
+    long started = System.nanoTime();
+    ListResourceUseCase.EventSink sink = new ListResourceUseCase.EventSink() {
+      @Override
+      public boolean send(Outcomes.ListEvent event) {
+        // isReady/isCancelled are safe from this thread; no onReady callback can run while this call's handler does.
+        while (!call.isReady()) {
+          if (call.isCancelled()) {
+            return false;
+          }
+          java.util.concurrent.locks.LockSupport.parkNanos(200_000);
+        }
+        if (call.isCancelled()) {
+          return false;
+        }
+        call.onNext(listEvent(event));
+        return true;
+      }
+
+      @Override
+      public boolean cancelled() {
+        return call.isCancelled();
+      }
+    };
+    try {
+      lists.list(new Commands.ListResources(request.getTypeName(), WireValues.of(request.getConfig()),
+          request.getIncludeResourceObject(), request.getLimit()), sink);
+    } catch (RuntimeException | LinkageError | StackOverflowError bug) {
+      log.error("RPC failed", "rpc", "ListResource", "type_name", request.getTypeName(), "error",
+          bug.getClass().getName());
+      sink.send(new Outcomes.ListEvent(java.util.Optional.empty(), "", java.util.Optional.empty(),
+          io.pyvider.domain.terraform.cty.CtyType.DYNAMIC, Diagnostics.of(Diagnostic.error(
+          "Internal error in provider pyvider", "ListResource for " + request.getTypeName() + " failed with "
+              + bug.getClass().getSimpleName() + ". This is a bug in terraform-provider-pyvider; please report it "
+              + "with the provider log (TF_LOG_PROVIDER=DEBUG)."))));
+    }
+    if (!call.isCancelled()) {
+      call.onCompleted();
+    }
+    if (log.isDebugEnabled()) {
+      log.debug("served RPC", "rpc", "ListResource", "type_name", request.getTypeName(),
+          "duration_ms", String.format("%.2f", (System.nanoTime() - started) / 1e6));
+    }
+  }
+
+  private static Tfplugin6.ListResource.Event listEvent(Outcomes.ListEvent event) {
+    Tfplugin6.ListResource.Event.Builder out = Tfplugin6.ListResource.Event.newBuilder()
+        .setDisplayName(event.displayName())
+        .addAllDiagnostic(diagnostics(event.diagnostics()));
+    event.identity().ifPresent(identity -> out.setIdentity(identityData(identity)));
+    event.resourceObject().ifPresent(object -> out.setResourceObject(
+        DynamicValues.encode(object, event.resourceType())));
+    return out.build();
   }
 
   @Override

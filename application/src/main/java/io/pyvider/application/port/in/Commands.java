@@ -67,4 +67,12 @@ public final class Commands {
   /** CloseEphemeralResource: the private data Open returned. */
   public record CloseEphemeral(String typeName, byte[] privateData) {
   }
+
+  /** ListResource: the list block's configuration, whether to include full objects, at most how many. */
+  public record ListResources(String typeName, WireValue config, boolean includeResourceObject, long limit) {
+  }
+
+  /** GenerateResourceConfig: a state (usually just imported) to write configuration for. */
+  public record GenerateConfig(String typeName, WireValue state) {
+  }
 }

@@ -18,4 +18,6 @@ public interface ManagedResourceUseCase {
   Outcomes.UpgradeResource upgrade(Commands.UpgradeResource command);
 
   Outcomes.UpgradeIdentity upgradeIdentity(Commands.UpgradeIdentity command);
+
+  Outcomes.GenerateConfig generateConfig(Commands.GenerateConfig command);
 }

@@ -107,4 +107,13 @@ public final class Outcomes {
   /** RenewEphemeralResource's answer. */
   public record RenewEphemeral(byte[] privateData, Optional<Instant> renewAt, Diagnostics diagnostics) {
   }
+
+  /** One ListResource event: an object (identity, display name, its state when asked for), or diagnostics only. */
+  public record ListEvent(Optional<Identity> identity, String displayName, Optional<Value> resourceObject,
+      CtyType resourceType, Diagnostics diagnostics) {
+  }
+
+  /** GenerateResourceConfig's answer: the configuration (null on failure) and diagnostics. */
+  public record GenerateConfig(CtyType type, Value config, Diagnostics diagnostics) {
+  }
 }

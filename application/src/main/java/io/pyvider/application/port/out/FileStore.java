@@ -24,4 +24,7 @@ public interface FileStore {
 
   /** Removes the regular file at {@code path}; nothing there is not a failure. Directories are never removed. */
   FileRemoval remove(Path path);
+
+  /** The entries of the directory at {@code directory} (following a link to it, but not the links inside it). */
+  DirectoryRead list(Path directory);
 }
