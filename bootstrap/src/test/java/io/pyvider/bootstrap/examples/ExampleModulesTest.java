@@ -11,11 +11,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Every directory under examples/seed parses, has the same provider.tf as its siblings, refers
+ * Every directory under examples/seed and examples/ephemeral parses, has the same provider.tf as its siblings, refers
  * only to what it declares, has a dependency order, is replayed by an example IT and is described in its collection's
  * README.md. Runs without the provider, so a broken example fails in seconds rather than in the end-to-end phase.
  */
@@ -28,7 +29,7 @@ class ExampleModulesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"seed"})
+  @ValueSource(strings = {"seed", "ephemeral"})
   void every_example_parses_and_has_a_dependency_order(String collection) throws IOException {
     List<Path> directories = directories(collection);
     assertFalse(directories.isEmpty(), "no example directories");
@@ -41,7 +42,7 @@ class ExampleModulesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"seed"})
+  @ValueSource(strings = {"seed", "ephemeral"})
   void every_example_has_the_same_provider_tf(String collection) throws IOException {
     String first = null;
     for (Path directory : directories(collection)) {
@@ -53,8 +54,21 @@ class ExampleModulesTest {
     }
   }
 
+  /** Ephemeral resources need Terraform 1.10 and write-only arguments 1.11; older versions must refuse to start. */
+  @Test
+  void every_ephemeral_example_requires_terraform_1_11_and_opens_an_ephemeral_token() throws IOException {
+    for (Path directory : directories("ephemeral")) {
+      Module module = Module.load(directory);
+      assertEquals(">= 1.11", module.requiredVersion, directory + " required_version");
+      assertTrue(module.resources.values().stream().anyMatch(Module.Resource::ephemeral),
+          directory + " has no ephemeral block");
+      assertFalse(module.resources.values().stream().anyMatch(r -> !r.ephemeral()
+          && r.type().equals(ExampleReplayLifecycle.TOKEN)), directory + " still stores a pyvider_timed_token");
+    }
+  }
+
   @ParameterizedTest
-  @ValueSource(strings = {"seed"})
+  @ValueSource(strings = {"seed", "ephemeral"})
   void every_example_is_replayed_by_an_integration_test_and_described_in_the_readme(String collection)
       throws IOException {
     String readme = Files.readString(ExampleReplayLifecycle.examplesDirectory(collection).resolve("README.md"),

@@ -237,7 +237,7 @@ abstract class ExampleReplayLifecycle {
    * Every step on a resource comes after the steps on what it refers to (reversed for destroy: dependants first), as
    * Terraform's graph orders them.
    */
-  private void assertInDependencyOrder(List<String> steps, boolean reverse) {
+  void assertInDependencyOrder(List<String> steps, boolean reverse) {
     List<String> addresses = steps.stream().map(s -> s.substring(s.indexOf(' ') + 1).replaceAll("\\[\\d+]$", ""))
         .toList();
     for (int i = 0; i < addresses.size(); i++) {

@@ -114,6 +114,15 @@ final class Replay {
     });
   }
 
+  /** {@code -var name=value} on the commands that follow, as a user changes a variable between runs. */
+  void setVariable(String name, String value) {
+    Module.Variable variable = module.variables.get(name);
+    if (variable == null) {
+      throw new Cty.ConfigError("Value for undeclared variable \"" + name + "\"");
+    }
+    variables.put(name, Cty.convert(Cty.string(value), variable.type(), "var." + name));
+  }
+
   // --- the walks -------------------------------------------------------------------------------------------------
 
   /** {@code terraform validate}: every block with unknown variables and references; outputs evaluated. */
@@ -195,9 +204,13 @@ final class Replay {
 
   /** The apply walk in a new process: every change re-planned and applied with its now-known configuration. */
   void apply(PlanOutcome plan) {
+    apply(plan, "apply");
+  }
+
+  /** The apply walk, recorded under {@code label} (a later apply in the same test keeps the first one's records). */
+  void apply(PlanOutcome plan, String label) {
     filesWritten.clear();
-    try (WalkAccess walk = terraform.walk("apply");
-        EphemeralInstances ephemerals = new EphemeralInstances(walk, "apply")) {
+    try (WalkAccess walk = terraform.walk(label); EphemeralInstances ephemerals = new EphemeralInstances(walk, label)) {
       Map<String, Value> objects = new HashMap<>();
       for (Module.Resource resource : order) {
         Scope scope = new Scope(Phase.APPLY, objects, null);
@@ -211,7 +224,7 @@ final class Replay {
             Value config = config(resource, scope);
             require(config.isWhollyKnown(), resource.address() + " is still not known at apply");
             value = walk.readDataSource(resource.type(), config);
-            step("apply", "read", resource.address());
+            step(label, "read", resource.address());
           } else {
             value = plan.dataRead.get(resource.address());
           }
@@ -229,7 +242,7 @@ final class Replay {
           require(config.isWhollyKnown(), instance.address() + ": the configuration is still not wholly known at "
               + "apply: " + config);
           Stored result = change.action().equals("NO_OP") ? current : walk.apply(change, current, config);
-          step("apply", change.action().equals("NO_OP") ? "noop" : "apply", instance.address());
+          step(label, change.action().equals("NO_OP") ? "noop" : "apply", instance.address());
           if (result == null || result.value().isNull()) {
             state.remove(instance.address());
           } else {
@@ -253,7 +266,7 @@ final class Replay {
       outputs.clear();
       outputs.putAll(evaluateOutputs(new Scope(Phase.APPLY, objects, null), true));
       ephemerals.closeAll();
-      finish("apply", walk);
+      finish(label, walk);
     }
   }
 
