@@ -1,6 +1,8 @@
 data "pyvider_env_variables" "app" {
   prefix         = "APP_"
   transform_keys = "lower"
+  # Masked in Terraform's output, but stored in the state like every data source result: to keep a secret out of the
+  # state, read it with the ephemeral pyvider_env_variables instead.
   sensitive_keys = ["APP_API_TOKEN"]
 }
 

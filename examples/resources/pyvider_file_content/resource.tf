@@ -17,3 +17,15 @@ resource "pyvider_file_content" "api_config" {
 output "config_sha256" {
   value = pyvider_file_content.api_config.content_hash
 }
+
+# A secret goes through the write-only content_wo (Terraform 1.11 and later): written to the file, never to the
+# state or plan. Its value here is ephemeral, so it is not stored anywhere else either.
+ephemeral "pyvider_timed_token" "session" {
+  name = "session"
+}
+
+resource "pyvider_file_content" "session_token" {
+  filename           = "${path.module}/generated/session.token"
+  content_wo         = ephemeral.pyvider_timed_token.session.token
+  content_wo_version = 1 # increase to write a new token to the file
+}

@@ -3,11 +3,15 @@ package io.pyvider.bootstrap;
 import dagger.Module;
 import dagger.Provides;
 import dagger.multibindings.IntoSet;
+import dagger.multibindings.Multibinds;
 import io.pyvider.adapters.grpc.plugin.HcLog;
 import io.pyvider.adapters.grpc.service.TerraformProviderService;
+import io.pyvider.application.component.Action;
 import io.pyvider.application.component.DataSource;
 import io.pyvider.application.component.EphemeralResource;
+import io.pyvider.application.component.ListResource;
 import io.pyvider.application.component.ManagedResource;
+import io.pyvider.application.component.ProviderFunction;
 import io.pyvider.application.component.envvariables.EnvVariablesDataSource;
 import io.pyvider.application.component.envvariables.EnvVariablesEphemeralResource;
 import io.pyvider.application.component.filecontent.FileContentResource;
@@ -41,6 +45,16 @@ abstract class ApplicationModule {
 
   private ApplicationModule() {
   }
+
+  // Kinds that may have no components yet still resolve to (empty) sets.
+  @Multibinds
+  abstract Set<ListResource> listResources();
+
+  @Multibinds
+  abstract Set<Action> actions();
+
+  @Multibinds
+  abstract Set<ProviderFunction> functions();
 
   @Provides
   @IntoSet
@@ -93,8 +107,10 @@ abstract class ApplicationModule {
   @Provides
   @Singleton
   static ComponentCatalog catalog(Set<ManagedResource> resources, Set<DataSource> dataSources,
-      Set<EphemeralResource> ephemeralResources) {
-    return new ComponentCatalog(resources, dataSources, ephemeralResources);
+      Set<EphemeralResource> ephemeralResources, Set<ListResource> listResources, Set<Action> actions,
+      Set<ProviderFunction> functions) {
+    return new ComponentCatalog(resources, dataSources, ephemeralResources).withListResources(listResources)
+        .withActions(actions).withFunctions(functions);
   }
 
   @Provides

@@ -21,30 +21,33 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code docs generate [--check]}: writes the registry pages from the live schema and examples/, or (with --check)
- * compares them byte for byte and lists the stale ones. It owns docs/index.md, docs/resources/ and
- * docs/data-sources/: pages there that no component produces are removed (or, with --check, reported).
+ * compares them byte for byte and lists the stale ones. It owns docs/index.md, docs/resources/, docs/data-sources/ and
+ * docs/ephemeral-resources/: pages there that no component produces are removed (or, with --check, reported).
  */
 @Command(name = "generate", sortOptions = false,
     description = {"Write docs/ for the Terraform Registry from the live schema and examples/ (--check: verify).",
         "",
         "Writes the Terraform Registry documentation from the live provider schema and the examples: "
-        + "docs/index.md, docs/resources/<name>.md and docs/data-sources/<name>.md (front matter, description, "
-        + "example usage, and the full schema: Required, Optional and Read-Only attributes with their types, "
-        + "descriptions and sensitivity).",
+        + "docs/index.md, docs/resources/<name>.md, docs/data-sources/<name>.md and "
+        + "docs/ephemeral-resources/<name>.md (front matter, description, example usage, and the full schema: "
+        + "Required, Optional and Read-Only attributes with their types, descriptions, sensitivity and write-only "
+        + "arguments).",
         "",
-        "Examples come from examples/provider/provider.tf, examples/resources/<type>/resource.tf and "
-            + "examples/data-sources/<type>/data-source.tf when they exist (and import.sh beside them). Prose a "
-            + "schema cannot hold goes beside them, in Markdown: overview.md (after the description), guide.md "
-            + "(before the schema) and reference.md (after it).",
+        "Examples come from examples/provider/provider.tf, examples/resources/<type>/resource.tf, "
+            + "examples/data-sources/<type>/data-source.tf and "
+            + "examples/ephemeral-resources/<type>/ephemeral-resource.tf when they exist (and import.sh beside "
+            + "them). Prose a schema cannot hold goes beside them, in Markdown: overview.md (after the "
+            + "description), guide.md (before the schema) and reference.md (after it).",
         "",
-        "The command owns docs/index.md, docs/resources/ and docs/data-sources/: a page there that no component "
-            + "produces is removed. Other files in docs/ are left alone.",
+        "The command owns docs/index.md, docs/resources/, docs/data-sources/ and docs/ephemeral-resources/: a "
+            + "page there that no component produces is removed. Other files in docs/ are left alone.",
         "",
         "With --check nothing is written: the command fails (exit 1) and lists every stale page when docs/ "
             + "differs from what it would write. CI runs it."})
 final class DocsGenerateCommand implements Callable<Integer> {
 
-  private static final List<String> OWNED_DIRECTORIES = List.of("resources", "data-sources");
+  private static final List<String> OWNED_DIRECTORIES =
+      Arrays.stream(RegistryDocs.ComponentKind.values()).map(RegistryDocs.ComponentKind::directory).toList();
 
   @Mixin
   CommonOptions common;

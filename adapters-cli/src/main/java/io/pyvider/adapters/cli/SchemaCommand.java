@@ -22,8 +22,8 @@ import picocli.CommandLine.Option;
 @Command(name = "schema", sortOptions = false,
     description = {"Print the provider schema (--json: as terraform providers schema -json).",
         "",
-        "The provider block, every resource and every data source, with each "
-        + "attribute's type and whether it is required, optional, computed or sensitive.",
+        "The provider block, every resource, data source and ephemeral resource, with each "
+        + "attribute's type and whether it is required, optional, computed, sensitive or write-only.",
         "",
         "With --json, prints exactly what `terraform providers schema -json` prints for this provider (format "
             + "1.0), without needing Terraform or a configuration."})
@@ -55,6 +55,8 @@ final class SchemaCommand implements Callable<Integer> {
     print(out, style, "provider", "", schemas.provider());
     new TreeMap<>(schemas.resources()).forEach((name, schema) -> print(out, style, "resource", name, schema));
     new TreeMap<>(schemas.dataSources()).forEach((name, schema) -> print(out, style, "data source", name, schema));
+    new TreeMap<>(schemas.ephemeralResources()).forEach((name, schema) ->
+        print(out, style, "ephemeral resource", name, schema));
     return ExitCodes.OK;
   }
 

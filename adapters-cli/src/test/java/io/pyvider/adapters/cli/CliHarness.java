@@ -1,5 +1,6 @@
 package io.pyvider.adapters.cli;
 
+import io.pyvider.application.component.timedtoken.TimedTokenEphemeralResource;
 import io.pyvider.application.component.timedtoken.TimedTokenResource;
 import io.pyvider.application.fakes.FakeClock;
 import io.pyvider.application.fakes.PassThroughSealer;
@@ -35,9 +36,9 @@ import java.util.Map;
 
 /**
  * Runs the CLI in-process with fakes for every port: a fixed clock at {@value #NOW_TEXT}, a fixed environment, the
- * real timed-token schema plus a test resource and data source, the application's pass-through sealer (and the Python
- * provider's format 1 for blobs starting with 0x01), a scripted smoke test, a scripted daemon (running) and a
- * distribution over temporary files.
+ * real timed-token schemas (managed and ephemeral) plus a test resource and data source, the application's
+ * pass-through sealer (and the Python provider's format 1 for blobs starting with 0x01), a scripted smoke test, a
+ * scripted daemon (running) and a distribution over temporary files.
  */
 final class CliHarness {
 
@@ -106,13 +107,18 @@ final class CliHarness {
     };
   }
 
-  /** The real provider and timed-token schemas, a test resource with every schema feature, and a data source. */
+  /**
+   * The real provider and timed-token schemas (the ephemeral token shares the managed one's name, as in the provider),
+   * a test resource with every schema feature, and a data source.
+   */
   static Outcomes.ProviderSchemas testSchemas() {
     Map<String, Schema> resources = new LinkedHashMap<>();
     resources.put("pyvider_timed_token", new TimedTokenResource(new FakeClock(NOW), new SequentialIds()).schema());
     resources.put("pyvider_widget", WIDGET);
     Map<String, Schema> dataSources = Map.of("pyvider_lookup", LOOKUP);
-    return new Outcomes.ProviderSchemas(ProviderService.PROVIDER_SCHEMA, resources, dataSources);
+    Map<String, Schema> ephemeralResources = Map.of("pyvider_timed_token",
+        new TimedTokenEphemeralResource(new FakeClock(NOW), new SequentialIds()).schema());
+    return new Outcomes.ProviderSchemas(ProviderService.PROVIDER_SCHEMA, resources, dataSources, ephemeralResources);
   }
 
   static final Schema WIDGET = new Schema(3, new Block(orderedAttributes(

@@ -35,9 +35,38 @@ class SchemaCommandTest {
     assertEquals(List.of("format_version", "provider_schemas"), names(root));
     assertEquals("1.0", root.get("format_version").asText());
     JsonNode provider = root.get("provider_schemas").get("registry.terraform.io/provide-io/pyvider");
-    assertEquals(List.of("provider", "resource_schemas", "data_source_schemas"), names(provider));
+    assertEquals(List.of("provider", "resource_schemas", "data_source_schemas", "ephemeral_resource_schemas"),
+        names(provider), "Terraform 1.10's order: ephemeral resources after data sources");
     assertEquals(List.of("pyvider_timed_token", "pyvider_widget"), names(provider.get("resource_schemas")));
+    assertEquals(List.of("pyvider_timed_token"), names(provider.get("ephemeral_resource_schemas")));
     assertEquals(List.of("version", "block"), names(provider.get("provider")));
+  }
+
+  @Test
+  void ephemeral_resources_are_printed_like_the_other_kinds() throws IOException {
+    JsonNode token = provider().get("ephemeral_resource_schemas").get("pyvider_timed_token");
+    assertEquals(List.of("version", "block"), names(token));
+    assertEquals(0, token.get("version").asInt());
+    JsonNode block = token.get("block");
+    assertEquals(List.of("attributes", "description", "description_kind"), names(block));
+    assertTrue(block.get("description").asText().contains("never stored"), block.toString());
+    JsonNode attributes = block.get("attributes");
+    assertEquals(List.of("expires_at", "id", "lifetime", "name", "token"), names(attributes));
+    assertEquals(List.of("type", "description", "description_kind", "computed", "sensitive"),
+        names(attributes.get("token")));
+    assertEquals(List.of("type", "description", "description_kind", "optional", "computed"),
+        names(attributes.get("lifetime")));
+  }
+
+  @Test
+  void a_provider_without_ephemeral_resources_has_no_ephemeral_resource_schemas() throws IOException {
+    CliHarness cli = new CliHarness(temporary);
+    Outcomes.ProviderSchemas base = CliHarness.testSchemas();
+    cli.schemas = () -> new Outcomes.ProviderSchemas(base.provider(), base.resources(), base.dataSources());
+    JsonNode root = new ObjectMapper().readTree(cli.run("schema", "--json").out());
+    assertEquals(List.of("provider", "resource_schemas", "data_source_schemas"),
+        names(root.get("provider_schemas").get("registry.terraform.io/provide-io/pyvider")),
+        "left out when empty, as Go's omitempty does");
   }
 
   @Test
@@ -96,9 +125,13 @@ class SchemaCommandTest {
     assertTrue(out.startsWith("Provider registry.terraform.io/provide-io/pyvider 0.1.0\n"), out);
     assertTrue(out.contains("resource pyvider_timed_token (schema version 2)"), out);
     assertTrue(out.contains("data source pyvider_lookup (schema version 0)"), out);
+    assertTrue(out.contains("ephemeral resource pyvider_timed_token (schema version 0)"), out);
+    assertTrue(out.indexOf("ephemeral resource pyvider_timed_token") > out.indexOf("data source pyvider_lookup"),
+        "ephemeral resources after data sources, as in the JSON");
     assertTrue(out.matches("(?s).*\\n  token +string +computed, sensitive\\n.*"), out);
     assertTrue(out.matches("(?s).*\\n  keepers +map\\(string\\) +optional\\n.*"), out);
     assertTrue(out.contains("block rule (list, min 1, max 5)"), out);
+    assertTrue(out.matches("(?s).*\\n  password +string +optional, sensitive, write-only\\n.*"), out);
     assertTrue(out.matches("(?s).*\\n    pattern +string +required\\n.*"), out);
   }
 
@@ -111,8 +144,12 @@ class SchemaCommandTest {
   }
 
   private JsonNode resource(String type) throws IOException {
+    return provider().get("resource_schemas").get(type);
+  }
+
+  private JsonNode provider() throws IOException {
     return new ObjectMapper().readTree(run("schema", "--json").out()).get("provider_schemas")
-        .get("registry.terraform.io/provide-io/pyvider").get("resource_schemas").get(type);
+        .get("registry.terraform.io/provide-io/pyvider");
   }
 
   private static List<String> names(JsonNode object) {

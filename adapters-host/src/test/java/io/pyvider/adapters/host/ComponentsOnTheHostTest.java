@@ -239,7 +239,8 @@ class ComponentsOnTheHostTest {
     EnvVariablesDataSource env = new EnvVariablesDataSource(Environment.of(Map.of("HARNESS_VAR", "hello",
         "PYVIDER_PRIVATE_STATE_SHARED_SECRET", "k")));
     Value.ObjectVal config = env.schema().block().emptyValue()
-        .with("keys", new Value.ListVal(CtyType.STRING, List.of(Value.string("HARNESS_VAR"))));
+        .with("keys", new Value.ListVal(CtyType.STRING, List.of(Value.string("HARNESS_VAR"))))
+        .with("include_all_environment", Value.bool(true));
 
     Outcomes.ReadData read = dataSources(env).read(new Commands.ReadData("pyvider_env_variables",
         MapWire.of(config)));

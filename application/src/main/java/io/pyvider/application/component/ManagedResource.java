@@ -4,6 +4,7 @@ import io.pyvider.domain.terraform.cty.CtyType;
 import io.pyvider.domain.terraform.cty.Value;
 import io.pyvider.domain.terraform.diag.Diagnostic;
 import io.pyvider.domain.terraform.diag.Diagnostics;
+import io.pyvider.domain.terraform.schema.IdentitySchema;
 import io.pyvider.domain.terraform.schema.Schema;
 import java.util.Optional;
 
@@ -20,6 +21,19 @@ public interface ManagedResource {
   /** Served only in test mode (PYVIDER_TESTMODE=true or provider attribute pyvider_testmode = true). */
   default boolean testOnly() {
     return false;
+  }
+
+  /** The identity (Terraform 1.12) naming one object of this type for as long as it lives; empty: none. */
+  default Optional<IdentitySchema> identitySchema() {
+    return Optional.empty();
+  }
+
+  /**
+   * The identity of an object in {@code state}, whose attributes may still be unknown while it is being created;
+   * empty when the type declares no identity. The engine checks it never changes while the object lives.
+   */
+  default Optional<Value.ObjectVal> identityOf(Value.ObjectVal state) {
+    return Optional.empty();
   }
 
   /** Checks configuration, which may contain unknown values. */

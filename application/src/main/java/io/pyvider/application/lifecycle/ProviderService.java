@@ -9,6 +9,8 @@ import io.pyvider.domain.terraform.cty.Value;
 import io.pyvider.domain.terraform.diag.Diagnostics;
 import io.pyvider.domain.terraform.schema.Attribute;
 import io.pyvider.domain.terraform.schema.Block;
+import io.pyvider.domain.terraform.schema.FunctionDeclaration;
+import io.pyvider.domain.terraform.schema.IdentitySchema;
 import io.pyvider.domain.terraform.schema.Schema;
 import java.util.List;
 import java.util.Map;
@@ -39,8 +41,17 @@ public final class ProviderService implements ProviderSchemaUseCase, ProviderCon
     catalog.dataSources().forEach((name, dataSource) -> dataSources.put(name, dataSource.schema()));
     Map<String, Schema> ephemeralResources = new TreeMap<>();
     catalog.ephemeralResources().forEach((name, ephemeral) -> ephemeralResources.put(name, ephemeral.schema()));
-    this.schemas = new Outcomes.ProviderSchemas(PROVIDER_SCHEMA, Map.copyOf(resources), Map.copyOf(dataSources),
-        Map.copyOf(ephemeralResources));
+    Map<String, Schema> listResources = new TreeMap<>();
+    catalog.listResources().forEach((name, list) -> listResources.put(name, list.schema()));
+    Map<String, Schema> actions = new TreeMap<>();
+    catalog.actions().forEach((name, action) -> actions.put(name, action.schema()));
+    Map<String, FunctionDeclaration> functions = new TreeMap<>();
+    catalog.functions().forEach((name, function) -> functions.put(name, function.declaration()));
+    Map<String, IdentitySchema> identities = new TreeMap<>();
+    catalog.resources().forEach((name, resource) -> resource.identitySchema()
+        .ifPresent(identity -> identities.put(name, identity)));
+    this.schemas = new Outcomes.ProviderSchemas(PROVIDER_SCHEMA, resources, dataSources, ephemeralResources,
+        listResources, actions, functions, identities);
   }
 
   @Override

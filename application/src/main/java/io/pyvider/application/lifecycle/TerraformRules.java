@@ -47,8 +47,11 @@ final class TerraformRules {
       Value configValue = configObject.get(name);
       Value priorValue = priorObject == null ? Value.nullOf(attribute.type()) : priorObject.get(name);
       AttributePath path = AttributePath.attribute(name);
-      if (attribute.writeOnly() && !plannedValue.isNull()) {
-        problems.add(path + ": a write-only attribute must be planned as null");
+      if (attribute.writeOnly()) {
+        // Its configured value reaches the provider, never the plan: null is the only valid planned value.
+        if (!plannedValue.isNull()) {
+          problems.add(path + ": a write-only attribute must be planned as null");
+        }
         continue;
       }
       plannedValueProblem(attribute, priorValue, configValue, plannedValue, path).ifPresent(problems::add);

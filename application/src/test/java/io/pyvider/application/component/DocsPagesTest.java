@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pyvider.application.component.envvariables.EnvVariablesDataSource;
+import io.pyvider.application.component.envvariables.EnvVariablesEphemeralResource;
 import io.pyvider.application.component.filecontent.FileContentResource;
 import io.pyvider.application.component.httpapi.HttpApiDataSource;
+import io.pyvider.application.component.timedtoken.TimedTokenEphemeralResource;
 import io.pyvider.application.component.timedtoken.TimedTokenResource;
 import io.pyvider.application.component.verifier.PrivateStateVerifierResource;
 import io.pyvider.application.fakes.FakeClock;
@@ -34,24 +36,29 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The registry pages under docs/ list every attribute of their component exactly as the schema declares it: section
- * (Required, Optional, Read-Only), type, sensitivity and description.
+ * (Required, Optional, Read-Only), type, sensitivity, write-only and description. An ephemeral resource has a page of
+ * its own beside the managed resource or data source of the same name.
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class DocsPagesTest {
 
-  private static final Pattern ITEM = Pattern.compile("^- `([a-z_]+)` \\(([^)]*?)(, Sensitive)?\\) (.*)$");
+  private static final Pattern ITEM = Pattern.compile("^- `([a-z_]+)` \\(([^)]*)\\) (.*)$");
 
   static Stream<Arguments> pages() {
     return Stream.of(
-        Arguments.of("resources/timed_token.md",
+        Arguments.of("resources/timed_token.md", "Resource",
             new TimedTokenResource(FakeClock.at("2025-01-01T00:00:00Z"), new SequentialIds()).schema()),
-        Arguments.of("resources/file_content.md",
+        Arguments.of("resources/file_content.md", "Resource",
             new FileContentResource(new InMemoryFileStore(), () -> Path.of("/")).schema()),
-        Arguments.of("resources/private_state_verifier.md", new PrivateStateVerifierResource().schema()),
-        Arguments.of("data-sources/http_api.md",
+        Arguments.of("resources/private_state_verifier.md", "Resource", new PrivateStateVerifierResource().schema()),
+        Arguments.of("data-sources/http_api.md", "Data Source",
             new HttpApiDataSource(new ScriptedHttpTransport(), new RecordingSleeper()).schema()),
-        Arguments.of("data-sources/env_variables.md",
-            new EnvVariablesDataSource(Environment.of(Map.of())).schema()));
+        Arguments.of("data-sources/env_variables.md", "Data Source",
+            new EnvVariablesDataSource(Environment.of(Map.of())).schema()),
+        Arguments.of("ephemeral-resources/timed_token.md", "Ephemeral Resource",
+            new TimedTokenEphemeralResource(FakeClock.at("2025-01-01T00:00:00Z"), new SequentialIds()).schema()),
+        Arguments.of("ephemeral-resources/env_variables.md", "Ephemeral Resource",
+            new EnvVariablesEphemeralResource(Environment.of(Map.of())).schema()));
   }
 
   private static Path docs() {
@@ -88,11 +95,15 @@ class DocsPagesTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("pages")
-  void the_page_lists_every_attribute_as_the_schema_declares_it(String page, Schema schema) throws IOException {
+  void the_page_lists_every_attribute_as_the_schema_declares_it(String page, String kind, Schema schema)
+      throws IOException {
     List<String> lines = Files.readAllLines(docs().resolve(page));
-    assertTrue(lines.get(0).equals("---") && lines.stream().anyMatch(l -> l.startsWith("page_title: "))
+    String type = "pyvider_" + page.substring(page.indexOf('/') + 1, page.length() - ".md".length());
+    assertTrue(lines.get(0).equals("---")
+        && lines.stream().anyMatch(l -> l.startsWith("page_title: \"" + type + " " + kind + " - "))
         && lines.stream().anyMatch(l -> l.startsWith("subcategory: "))
         && lines.stream().anyMatch(l -> l.startsWith("description: ")), page + ": front matter");
+    assertTrue(lines.contains("# " + type + " (" + kind + ")"), page + ": heading");
     assertTrue(lines.contains("## Example Usage") && lines.contains("## Schema"), page + ": sections");
 
     Map<String, String> documented = new TreeMap<>();
@@ -106,15 +117,15 @@ class DocsPagesTest {
       } else if (inSchema && heading != null) {
         Matcher item = ITEM.matcher(line);
         if (item.matches()) {
-          documented.put(item.group(1), heading + " | " + item.group(2) + (item.group(3) == null ? "" : ", Sensitive")
-              + " | " + item.group(4));
+          documented.put(item.group(1), heading + " | " + item.group(2) + " | " + item.group(3));
         }
       }
     }
     Map<String, String> declared = new TreeMap<>();
     for (Attribute attribute : schema.block().attributes().values()) {
       declared.put(attribute.name(), section(attribute) + " | " + typeName(attribute.type())
-          + (attribute.sensitive() ? ", Sensitive" : "") + " | " + attribute.description());
+          + (attribute.sensitive() ? ", Sensitive" : "") + (attribute.writeOnly() ? ", Write-only" : "") + " | "
+          + attribute.description());
     }
     assertEquals(declared, documented, page);
   }

@@ -16,12 +16,13 @@ import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
- * The provider's registry documentation, rendered from the live schema and the examples: {@code docs/index.md},
- * {@code docs/resources/<name>.md} and {@code docs/data-sources/<name>.md} in the Terraform Registry's format (front
- * matter, description, Example Usage, and a Schema section split into Required / Optional / Read-Only with types,
- * descriptions and sensitivity), the layout terraform-plugin-docs produces. Beside each example, optional Markdown
- * fragments add the prose a schema cannot hold ({@value #OVERVIEW}, {@value #GUIDE}, {@value #REFERENCE}). Pure:
- * examples and fragments come in through a lookup.
+ * The provider's registry documentation, rendered from the live schema and the examples: {@code docs/index.md}, and
+ * one page per component under {@code docs/resources/}, {@code docs/data-sources/} and
+ * {@code docs/ephemeral-resources/} in the Terraform Registry's format (front matter, description, Example Usage, and
+ * a Schema section split into Required / Optional / Read-Only with types, descriptions, sensitivity and write-only
+ * arguments), the layout terraform-plugin-docs produces. Beside each example, optional Markdown fragments add the
+ * prose a schema cannot hold ({@value #OVERVIEW}, {@value #GUIDE}, {@value #REFERENCE}). Pure: examples and fragments
+ * come in through a lookup.
  */
 public final class RegistryDocs {
 
@@ -34,6 +35,35 @@ public final class RegistryDocs {
   public static final String GUIDE = "guide.md";
   /** Sections placed after Schema (and Import). */
   public static final String REFERENCE = "reference.md";
+
+  /**
+   * The kinds of component the registry gives pages of their own, in terraform-plugin-docs' names: the page heading's
+   * kind, the directory under docs/ and under examples/, and the example's file name there.
+   */
+  public enum ComponentKind {
+    RESOURCE("Resource", "resources", "resource.tf", Outcomes.ProviderSchemas::resources),
+    DATA_SOURCE("Data Source", "data-sources", "data-source.tf", Outcomes.ProviderSchemas::dataSources),
+    EPHEMERAL_RESOURCE("Ephemeral Resource", "ephemeral-resources", "ephemeral-resource.tf",
+        Outcomes.ProviderSchemas::ephemeralResources);
+
+    private final String title;
+    private final String directory;
+    private final String exampleName;
+    private final Function<Outcomes.ProviderSchemas, Map<String, Schema>> schemasOfKind;
+
+    ComponentKind(String title, String directory, String exampleName,
+        Function<Outcomes.ProviderSchemas, Map<String, Schema>> schemasOfKind) {
+      this.title = title;
+      this.directory = directory;
+      this.exampleName = exampleName;
+      this.schemasOfKind = schemasOfKind;
+    }
+
+    /** The directory of this kind's pages under docs/ (and of its examples under examples/). */
+    public String directory() {
+      return directory;
+    }
+  }
 
   private final String providerName;
   private final Outcomes.ProviderSchemas schemas;
@@ -54,12 +84,10 @@ public final class RegistryDocs {
   public Map<String, String> pages() {
     Map<String, String> pages = new LinkedHashMap<>();
     pages.put("index.md", index());
-    new TreeMap<>(schemas.resources()).forEach((type, schema) ->
-        pages.put("resources/" + shortName(type) + ".md", component(type, schema, "Resource", "resources",
-            "resource.tf")));
-    new TreeMap<>(schemas.dataSources()).forEach((type, schema) ->
-        pages.put("data-sources/" + shortName(type) + ".md", component(type, schema, "Data Source", "data-sources",
-            "data-source.tf")));
+    for (ComponentKind kind : ComponentKind.values()) {
+      new TreeMap<>(kind.schemasOfKind.apply(schemas)).forEach((type, schema) ->
+          pages.put(kind.directory + "/" + shortName(type) + ".md", component(type, schema, kind)));
+    }
     return pages;
   }
 
@@ -78,13 +106,13 @@ public final class RegistryDocs {
     return finish(page);
   }
 
-  private String component(String type, Schema schema, String kind, String directory, String exampleName) {
+  private String component(String type, Schema schema, ComponentKind kind) {
     StringBuilder page = new StringBuilder();
-    String sources = directory + "/" + type + "/";
-    frontMatter(page, type + " " + kind + " - terraform-provider-" + providerName, schema.block().description(),
+    String sources = kind.directory + "/" + type + "/";
+    frontMatter(page, type + " " + kind.title + " - terraform-provider-" + providerName, schema.block().description(),
         "examples/" + sources);
-    page.append("# ").append(type).append(" (").append(kind).append(")\n\n");
-    body(page, schema.block(), sources, exampleName);
+    page.append("# ").append(type).append(" (").append(kind.title).append(")\n\n");
+    body(page, schema.block(), sources, kind.exampleName);
     return finish(page);
   }
 

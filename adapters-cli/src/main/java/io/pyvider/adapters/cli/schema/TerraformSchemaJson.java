@@ -20,6 +20,8 @@ import java.util.TreeMap;
  * The provider's schemas in exactly the shape {@code terraform providers schema -json} prints them (TF
  * {@code internal/command/jsonprovider}): format_version 1.0, provider_schemas keyed by the provider address, fields in
  * Terraform's order, map keys sorted, false flags and empty descriptions left out, description_kind always present.
+ * Ephemeral resources (Terraform 1.10) come after data sources as {@code ephemeral_resource_schemas}, and write-only
+ * attributes (Terraform 1.11) carry {@code write_only}.
  */
 public final class TerraformSchemaJson {
 
@@ -47,6 +49,9 @@ public final class TerraformSchemaJson {
     }
     if (!schemas.dataSources().isEmpty()) {
       provider.set("data_source_schemas", schemas(schemas.dataSources()));
+    }
+    if (!schemas.ephemeralResources().isEmpty()) {
+      provider.set("ephemeral_resource_schemas", schemas(schemas.ephemeralResources()));
     }
     return root;
   }

@@ -66,6 +66,10 @@ public final class TerraformProviderService extends ProviderGrpc.ProviderImplBas
     all.dataSources().forEach((name, schema) -> response.putDataSourceSchemas(name, SchemaToProto.schema(schema)));
     all.ephemeralResources().forEach((name, schema) ->
         response.putEphemeralResourceSchemas(name, SchemaToProto.schema(schema)));
+    all.listResources().forEach((name, schema) -> response.putListResourceSchemas(name, SchemaToProto.schema(schema)));
+    all.actions().forEach((name, schema) -> response.putActionSchemas(name,
+        Tfplugin6.ActionSchema.newBuilder().setSchema(SchemaToProto.schema(schema)).build()));
+    all.functions().forEach((name, declaration) -> response.putFunctions(name, SchemaToProto.function(declaration)));
     return response.build();
   }
 
@@ -81,6 +85,12 @@ public final class TerraformProviderService extends ProviderGrpc.ProviderImplBas
           Tfplugin6.GetMetadata.DataSourceMetadata.newBuilder().setTypeName(name)));
       schemaResponse().getEphemeralResourceSchemasMap().keySet().forEach(name -> response.addEphemeralResources(
           Tfplugin6.GetMetadata.EphemeralMetadata.newBuilder().setTypeName(name)));
+      schemaResponse().getListResourceSchemasMap().keySet().forEach(name -> response.addListResources(
+          Tfplugin6.GetMetadata.ListResourceMetadata.newBuilder().setTypeName(name)));
+      schemaResponse().getActionSchemasMap().keySet().forEach(name -> response.addActions(
+          Tfplugin6.GetMetadata.ActionMetadata.newBuilder().setTypeName(name)));
+      schemaResponse().getFunctionsMap().keySet().forEach(name -> response.addFunctions(
+          Tfplugin6.GetMetadata.FunctionMetadata.newBuilder().setName(name)));
       return response.build();
     }, diagnostics -> Tfplugin6.GetMetadata.Response.newBuilder().addAllDiagnostics(diagnostics).build());
   }
@@ -95,8 +105,13 @@ public final class TerraformProviderService extends ProviderGrpc.ProviderImplBas
   @Override
   public void getResourceIdentitySchemas(Tfplugin6.GetResourceIdentitySchemas.Request request,
       StreamObserver<Tfplugin6.GetResourceIdentitySchemas.Response> out) {
-    // No resource declares an identity yet: an empty map is the honest answer (Terraform treats it as none).
-    answer(out, "GetResourceIdentitySchemas", "", Tfplugin6.GetResourceIdentitySchemas.Response::getDefaultInstance,
+    answer(out, "GetResourceIdentitySchemas", "", () -> {
+      Tfplugin6.GetResourceIdentitySchemas.Response.Builder response =
+          Tfplugin6.GetResourceIdentitySchemas.Response.newBuilder();
+      schemas.schemas().identities().forEach((name, identity) ->
+          response.putIdentitySchemas(name, SchemaToProto.identity(identity)));
+      return response.build();
+    },
         diagnostics -> Tfplugin6.GetResourceIdentitySchemas.Response.newBuilder().addAllDiagnostics(diagnostics)
             .build());
   }

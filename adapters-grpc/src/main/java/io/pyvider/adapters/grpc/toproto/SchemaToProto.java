@@ -4,6 +4,8 @@ import com.google.protobuf.ByteString;
 import io.pyvider.adapters.grpc.proto.Tfplugin6;
 import io.pyvider.domain.terraform.schema.Attribute;
 import io.pyvider.domain.terraform.schema.Block;
+import io.pyvider.domain.terraform.schema.FunctionDeclaration;
+import io.pyvider.domain.terraform.schema.IdentitySchema;
 import io.pyvider.domain.terraform.schema.NestedBlock;
 import io.pyvider.domain.terraform.schema.Schema;
 
@@ -63,5 +65,38 @@ public final class SchemaToProto {
         .setMinItems(nested.minItems())
         .setMaxItems(nested.maxItems())
         .build();
+  }
+
+  public static Tfplugin6.ResourceIdentitySchema identity(IdentitySchema identity) {
+    Tfplugin6.ResourceIdentitySchema.Builder out = Tfplugin6.ResourceIdentitySchema.newBuilder()
+        .setVersion(identity.version());
+    for (IdentitySchema.IdentityAttribute attribute : identity.attributes()) {
+      out.addIdentityAttributes(Tfplugin6.ResourceIdentitySchema.IdentityAttribute.newBuilder()
+          .setName(attribute.name())
+          .setType(ByteString.copyFromUtf8(attribute.type().toJson()))
+          .setRequiredForImport(attribute.requiredForImport())
+          .setOptionalForImport(attribute.optionalForImport())
+          .setDescription(attribute.description()));
+    }
+    return out.build();
+  }
+
+  public static Tfplugin6.Function function(FunctionDeclaration declaration) {
+    Tfplugin6.Function.Builder out = Tfplugin6.Function.newBuilder()
+        .setSummary(declaration.summary())
+        .setDescription(declaration.description())
+        .setDescriptionKind(Tfplugin6.StringKind.PLAIN)
+        .setReturn(Tfplugin6.Function.Return.newBuilder()
+            .setType(ByteString.copyFromUtf8(declaration.returnType().toJson())));
+    for (FunctionDeclaration.Parameter parameter : declaration.parameters()) {
+      out.addParameters(Tfplugin6.Function.Parameter.newBuilder()
+          .setName(parameter.name())
+          .setType(ByteString.copyFromUtf8(parameter.type().toJson()))
+          .setAllowNullValue(parameter.allowNull())
+          .setAllowUnknownValues(parameter.allowUnknown())
+          .setDescription(parameter.description())
+          .setDescriptionKind(Tfplugin6.StringKind.PLAIN));
+    }
+    return out.build();
   }
 }

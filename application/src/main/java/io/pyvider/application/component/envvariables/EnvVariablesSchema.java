@@ -61,8 +61,8 @@ final class EnvVariablesSchema {
                   + "equal, the first in sorted order of the original names is kept and a warning says so.")
               .build(),
           Attribute.builder(TRANSFORM_VALUES, CtyType.STRING).optional()
-              .description("`\"upper\"` or `\"lower\"`: convert the values in the results (not in "
-                  + "`all_environment`).").build(),
+              .description("`\"upper\"` or `\"lower\"`: convert the values in `values`, `sensitive_values` and "
+                  + "`all_values`.").build(),
           Attribute.builder(SENSITIVE_KEYS, STRINGS).optional()
               .description("Names of variables whose values are secret: they go to `sensitive_values` instead of "
                   + "`values`. A variable is sensitive when its original or its transformed name equals an entry, "

@@ -4,6 +4,8 @@ import io.pyvider.domain.terraform.cty.AttributePath;
 import io.pyvider.domain.terraform.cty.CtyType;
 import io.pyvider.domain.terraform.cty.Value;
 import io.pyvider.domain.terraform.diag.Diagnostics;
+import io.pyvider.domain.terraform.schema.FunctionDeclaration;
+import io.pyvider.domain.terraform.schema.IdentitySchema;
 import io.pyvider.domain.terraform.schema.Schema;
 import java.time.Instant;
 import java.util.List;
@@ -18,12 +20,28 @@ public final class Outcomes {
   private Outcomes() {
   }
 
-  /** Every schema the provider serves in this session. */
+  /** Every schema the provider serves in this session, by kind. */
   public record ProviderSchemas(Schema provider, Map<String, Schema> resources, Map<String, Schema> dataSources,
-      Map<String, Schema> ephemeralResources) {
+      Map<String, Schema> ephemeralResources, Map<String, Schema> listResources, Map<String, Schema> actions,
+      Map<String, FunctionDeclaration> functions, Map<String, IdentitySchema> identities) {
+
+    public ProviderSchemas {
+      resources = Map.copyOf(resources);
+      dataSources = Map.copyOf(dataSources);
+      ephemeralResources = Map.copyOf(ephemeralResources);
+      listResources = Map.copyOf(listResources);
+      actions = Map.copyOf(actions);
+      functions = Map.copyOf(functions);
+      identities = Map.copyOf(identities);
+    }
 
     public ProviderSchemas(Schema provider, Map<String, Schema> resources, Map<String, Schema> dataSources) {
       this(provider, resources, dataSources, Map.of());
+    }
+
+    public ProviderSchemas(Schema provider, Map<String, Schema> resources, Map<String, Schema> dataSources,
+        Map<String, Schema> ephemeralResources) {
+      this(provider, resources, dataSources, ephemeralResources, Map.of(), Map.of(), Map.of(), Map.of());
     }
   }
 

@@ -239,9 +239,20 @@ class EnvVariablesDataSourceTest {
   }
 
   @Test
+  void all_environment_stays_null_unless_asked_for_so_the_state_holds_no_environment_dump() {
+    Value.ObjectVal state = state(config().with("keys", strings("HARNESS_VAR")));
+
+    assertTrue(state.get("all_environment").isNull(), "all_environment was filled without being asked for");
+    assertTrue(block.attribute("all_environment").computed(),
+        "the attribute stays in the schema: Terraform decodes states that hold it with the current schema");
+    assertEquals(Value.bool(false), state.get("include_all_environment"));
+    assertEquals(Map.of("HARNESS_VAR", "hello"), map(state, "all_values"), "only the selection reaches the state");
+  }
+
+  @Test
   void all_environment_is_everything_visible_untransformed_with_empty_values() {
     Value.ObjectVal state = state(config().with("keys", strings("HARNESS_VAR"))
-        .with("transform_values", Value.string("upper")));
+        .with("transform_values", Value.string("upper")).with("include_all_environment", Value.bool(true)));
 
     Map<String, String> all = map(state, "all_environment");
     assertEquals("", all.get("APP_EMPTY"));
@@ -253,12 +264,13 @@ class EnvVariablesDataSourceTest {
 
   @Test
   void the_providers_secrets_and_plugin_plumbing_appear_in_no_output() {
+    Value.ObjectVal config = config().with("include_all_environment", Value.bool(true));
     List<Value.ObjectVal> states = List.of(
-        state(config()),
-        state(config().with("regex", Value.string(".*")).with("exclude_empty", Value.bool(false))),
-        state(config().with("prefix", Value.string("PLUGIN"))),
-        state(config().with("prefix", Value.string("py")).with("case_sensitive", Value.bool(false))),
-        state(config().with("keys", strings("PYVIDER_PRIVATE_STATE_SHARED_SECRET", "TF_PLUGIN_MAGIC_COOKIE",
+        state(config),
+        state(config.with("regex", Value.string(".*")).with("exclude_empty", Value.bool(false))),
+        state(config.with("prefix", Value.string("PLUGIN"))),
+        state(config.with("prefix", Value.string("py")).with("case_sensitive", Value.bool(false))),
+        state(config.with("keys", strings("PYVIDER_PRIVATE_STATE_SHARED_SECRET", "TF_PLUGIN_MAGIC_COOKIE",
             "PLUGIN_CLIENT_CERT", "TF_REATTACH_PROVIDERS")).with("sensitive_keys",
             strings("PYVIDER_PRIVATE_STATE_SHARED_SECRET"))));
     for (Value.ObjectVal state : states) {
