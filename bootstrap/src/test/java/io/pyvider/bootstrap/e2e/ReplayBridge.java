@@ -5,10 +5,12 @@ import io.pyvider.adapters.grpc.proto.Tfplugin6;
 import io.pyvider.domain.terraform.cty.CtyType;
 import io.pyvider.domain.terraform.cty.Value;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -17,7 +19,8 @@ import java.util.TreeMap;
  * check those make on provider answers applies unchanged, and adds the two data-source RPCs they do not cover
  * (ValidateDataResourceConfig and ReadDataSource) with Terraform's checks on their answers (terraform v1.15.9
  * node_resource_abstract_instance.go readDataSource: no error diagnostics, a value that conforms to the schema, not
- * null, wholly known). Values cross this boundary as domain {@link Value}s; states and plans as the records below.
+ * null, wholly known). Ephemeral resources are validated, opened and closed through {@link Walk} as well. Values cross
+ * this boundary as domain {@link Value}s; states, plans and opened ephemeral instances as the records below.
  */
 public final class ReplayBridge implements AutoCloseable {
 
@@ -32,9 +35,9 @@ public final class ReplayBridge implements AutoCloseable {
     return new ReplayBridge(new TerraformSimulator(ProviderLaunch.binary(home)));
   }
 
-  /** One attribute of a resource or data-source schema, with the flags Terraform's rules look at. */
+  /** One attribute of a resource, data-source or ephemeral-resource schema, with the flags Terraform's rules use. */
   public record Attribute(String name, CtyType type, boolean required, boolean optional, boolean computed,
-      boolean sensitive) {
+      boolean sensitive, boolean writeOnly) {
   }
 
   public Map<String, Attribute> resourceAttributes(String typeName) {
@@ -45,10 +48,14 @@ public final class ReplayBridge implements AutoCloseable {
     return attributes(dataSource(typeName));
   }
 
+  public Map<String, Attribute> ephemeralAttributes(String typeName) {
+    return attributes(terraform.ephemeral(typeName));
+  }
+
   private static Map<String, Attribute> attributes(ResourceSchema schema) {
     Map<String, Attribute> attributes = new TreeMap<>();
     schema.attributes().forEach((name, a) -> attributes.put(name,
-        new Attribute(name, a.type(), a.required(), a.optional(), a.computed(), a.sensitive())));
+        new Attribute(name, a.type(), a.required(), a.optional(), a.computed(), a.sensitive(), a.writeOnly())));
     return Collections.unmodifiableMap(attributes);
   }
 
@@ -107,6 +114,26 @@ public final class ReplayBridge implements AutoCloseable {
     }
   }
 
+  /**
+   * An ephemeral resource instance as Open returned it: its value, the private data Terraform keeps for Renew and
+   * Close, and when Terraform would renew it.
+   */
+  public record Opened(String typeName, Value value, byte[] privateBytes, Optional<Instant> renewAt) {
+    public Opened {
+      privateBytes = privateBytes.clone();
+    }
+
+    @Override
+    public byte[] privateBytes() {
+      return privateBytes.clone();
+    }
+
+    @Override
+    public String toString() {
+      return "Opened[" + typeName + "]"; // never the value: it holds the secret
+    }
+  }
+
   /** A planned change to one resource instance (the e2e package's {@link Change}). */
   public static final class Planned {
     private final Change change;
@@ -142,7 +169,8 @@ public final class ReplayBridge implements AutoCloseable {
   public final class WalkAccess implements AutoCloseable {
     private final Walk walk;
     private final List<String> journal = Collections.synchronizedList(new ArrayList<>());
-    private final List<String> dataSourceWarnings = Collections.synchronizedList(new ArrayList<>());
+    /** Warnings of the RPCs this class sends itself or gets back as diagnostics, which {@link Walk} does not keep. */
+    private final List<String> bridgeWarnings = Collections.synchronizedList(new ArrayList<>());
     private int copied;
 
     private WalkAccess(Walk walk) {
@@ -247,6 +275,37 @@ public final class ReplayBridge implements AutoCloseable {
       return value;
     }
 
+    /** ValidateEphemeralResourceConfig (the validate walk); an error diagnostic fails the walk. */
+    public void validateEphemeral(String typeName, Value config) {
+      try {
+        walk.validateEphemeral(typeName, config);
+      } finally {
+        sync(typeName);
+      }
+    }
+
+    /** ephemeralResourceOpen with a wholly known configuration: ValidateEphemeralResourceConfig, then Open. */
+    public Opened openEphemeral(String typeName, Value config) {
+      require(config.isWhollyKnown(), "Terraform opens an ephemeral resource only with a wholly known configuration");
+      try {
+        ProviderRpc.Opened opened = walk.openEphemeral(typeName, config);
+        return new Opened(typeName, opened.value(), opened.privateBytes(), opened.renewAt());
+      } finally {
+        sync(typeName);
+      }
+    }
+
+    /** CloseEphemeralResource with Open's private data; an error fails the walk, as Terraform reports it. */
+    public void closeEphemeral(Opened opened) {
+      List<Diag> diagnostics;
+      try {
+        diagnostics = walk.closeEphemeral(opened.typeName(), opened.privateBytes());
+      } finally {
+        sync(opened.typeName());
+      }
+      noErrorsKeepWarnings("CloseEphemeralResource " + opened.typeName(), diagnostics);
+    }
+
     private <T> T call(String rpc, java.util.function.Supplier<T> call) {
       journal.add(rpc);
       try {
@@ -258,8 +317,13 @@ public final class ReplayBridge implements AutoCloseable {
 
     private void noErrors(String rpc, List<Diag> diagnostics) {
       terraform.recordDiagnostics(walk.process().label(), diagnostics);
+      noErrorsKeepWarnings(rpc, diagnostics);
+    }
+
+    /** For diagnostics already recorded for the leak check. */
+    private void noErrorsKeepWarnings(String rpc, List<Diag> diagnostics) {
       require(!Diag.hasErrors(diagnostics), rpc + " reported errors: " + Diag.errors(diagnostics));
-      Diag.warnings(diagnostics).forEach(w -> dataSourceWarnings.add(rpc + ": " + w));
+      Diag.warnings(diagnostics).forEach(w -> bridgeWarnings.add(rpc + ": " + w));
     }
 
     private void require(boolean condition, String problem) {
@@ -284,8 +348,8 @@ public final class ReplayBridge implements AutoCloseable {
     public List<String> warnings() {
       List<String> all = new ArrayList<>();
       walk.warnings().forEach(w -> all.add(w.toString()));
-      synchronized (dataSourceWarnings) {
-        all.addAll(dataSourceWarnings);
+      synchronized (bridgeWarnings) {
+        all.addAll(bridgeWarnings);
       }
       return all;
     }

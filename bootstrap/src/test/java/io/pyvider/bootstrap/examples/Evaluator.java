@@ -1,5 +1,6 @@
 package io.pyvider.bootstrap.examples;
 
+import io.pyvider.bootstrap.examples.Ev.Marks;
 import io.pyvider.bootstrap.examples.Hcl.Expr;
 import io.pyvider.bootstrap.examples.Hcl.Pos;
 import io.pyvider.domain.terraform.cty.CtyType;
@@ -16,7 +17,8 @@ import java.util.TreeMap;
  * and operators), with unknown values, refinements and sensitivity: a template with an unknown part is an unknown
  * string refined as not null with its known prefix (TemplateExpr.Value); operators and functions follow cty's
  * function.Call (unknown arguments give an unknown result, refined as not null where the function says so; marks of
- * the arguments go to the result); {@code a != null} is known as soon as {@code a} is known not to be null.
+ * the arguments go to the result); {@code a != null} is known as soon as {@code a} is known not to be null. Marks are
+ * sensitivity and ephemerality ({@link Ev.Marks}): whatever is built from a marked part carries its marks.
  */
 final class Evaluator {
 
@@ -34,6 +36,9 @@ final class Evaluator {
     Ev resource(String type, String name, Pos pos);
 
     Ev dataSource(String type, String name, Pos pos);
+
+    /** {@code ephemeral.T.N}: the instance the walk opened, marked ephemeral as a whole. */
+    Ev ephemeralResource(String type, String name, Pos pos);
   }
 
   private final Scope scope;
@@ -56,14 +61,9 @@ final class Evaluator {
       return eval(parens.inner());
     }
     if (expr instanceof Hcl.TupleCons tuple) {
-      List<Value> items = new ArrayList<>();
-      boolean sensitive = false;
-      for (Expr item : tuple.items()) {
-        Ev ev = eval(item);
-        items.add(ev.value());
-        sensitive |= ev.sensitive();
-      }
-      return Ev.of(new Value.TupleVal(items), sensitive);
+      List<Ev> items = new ArrayList<>();
+      tuple.items().forEach(item -> items.add(eval(item)));
+      return Ev.of(new Value.TupleVal(items.stream().map(Ev::value).toList()), Marks.of(items));
     }
     if (expr instanceof Hcl.ObjectCons object) {
       return object(object);
@@ -99,7 +99,7 @@ final class Evaluator {
   private Ev template(Hcl.Template template) {
     StringBuilder known = new StringBuilder();
     boolean isKnown = true;
-    boolean sensitive = false;
+    Marks marks = Marks.NONE;
     for (Object part : template.parts()) {
       if (part instanceof String literal) {
         if (isKnown) {
@@ -113,7 +113,7 @@ final class Evaluator {
         throw error(partExpr.pos(), "Invalid template interpolation value: The expression result is null. Cannot "
             + "include a null value in a string template.");
       }
-      sensitive |= ev.sensitive();
+      marks = marks.and(ev.marks());
       if (!ev.value().isKnown()) {
         isKnown = false;
         continue;
@@ -124,39 +124,39 @@ final class Evaluator {
       }
     }
     if (isKnown) {
-      return Ev.of(Cty.string(known.toString()), sensitive);
+      return Ev.of(Cty.string(known.toString()), marks);
     }
     Refinements refinements = Refinements.notNull();
     String prefix = Cty.templatePrefix(known.toString());
     if (!prefix.isEmpty()) {
       refinements = refinements.withStringPrefix(prefix);
     }
-    return Ev.of(Value.unknown(CtyType.STRING, refinements), sensitive);
+    return Ev.of(Value.unknown(CtyType.STRING, refinements), marks);
   }
 
   /** hclsyntax ObjectConsExpr.Value: keys are converted to strings; a duplicate key is an error. */
   private Ev object(Hcl.ObjectCons object) {
     Map<String, Value> attributes = new TreeMap<>();
-    boolean sensitive = false;
+    Marks marks = Marks.NONE;
     for (Hcl.Item item : object.items()) {
       Ev key = eval(item.key());
       if (key.value().isNull()) {
         throw error(item.key().pos(), "Null value as key: Can't use a null value as a key.");
       }
       if (!key.value().isKnown()) {
-        return Ev.of(Value.unknown(CtyType.DYNAMIC), true); // not used by the examples
+        return Ev.of(Value.unknown(CtyType.DYNAMIC), Marks.SENSITIVE.and(key.marks())); // not used by the examples
       }
       String name = ((Value.Str) Cty.convert(key.value(), CtyType.STRING, "object key")).value();
       Ev value = eval(item.value());
       if (attributes.put(name, value.value()) != null) {
         throw error(item.key().pos(), "Duplicate object attribute \"" + name + "\"");
       }
-      sensitive |= key.sensitive() || value.sensitive();
+      marks = marks.and(key.marks()).and(value.marks());
     }
-    return Ev.of(Value.ObjectVal.of(attributes), sensitive);
+    return Ev.of(Value.ObjectVal.of(attributes), marks);
   }
 
-  /** References (var., local., path., count., data.T.N, T.N) and attribute access on values. */
+  /** References (var., local., path., count., data.T.N, ephemeral.T.N, T.N) and attribute access on values. */
   private Ev getAttr(Hcl.GetAttr get) {
     if (get.source() instanceof Hcl.ScopeRef root) {
       switch (root.name()) {
@@ -171,25 +171,30 @@ final class Evaluator {
             return scope.countIndex(get.pos());
           }
           throw error(get.pos(), "Invalid count attribute: only count.index exists");
-        case "data":
-          throw error(get.pos(), "Invalid data resource reference: data." + get.name() + " needs a name");
+        case "data", "ephemeral":
+          throw error(get.pos(), "Invalid " + root.name() + " resource reference: " + root.name() + "." + get.name()
+              + " needs a name");
         case "each", "self", "module", "terraform":
           throw error(get.pos(), root.name() + " references are not used by the examples' replay");
         default:
           return scope.resource(root.name(), get.name(), get.pos());
       }
     }
-    if (get.source() instanceof Hcl.GetAttr inner && inner.source() instanceof Hcl.ScopeRef root
-        && root.name().equals("data")) {
-      return scope.dataSource(inner.name(), get.name(), get.pos());
+    if (get.source() instanceof Hcl.GetAttr inner && inner.source() instanceof Hcl.ScopeRef root) {
+      if (root.name().equals("data")) {
+        return scope.dataSource(inner.name(), get.name(), get.pos());
+      }
+      if (root.name().equals("ephemeral")) {
+        return scope.ephemeralResource(inner.name(), get.name(), get.pos());
+      }
     }
     return getAttr(eval(get.source()), get.name(), get.pos());
   }
 
   static Ev getAttr(Ev source, String name, Pos pos) {
     Value value = source.value();
-    boolean sensitive = source.attributeMarks() != null
-        ? source.attributeMarks().getOrDefault(name, false) : source.sensitive();
+    Marks marks = source.sensitiveByAttribute() != null
+        ? source.marks().withSensitive(source.sensitiveByAttribute().getOrDefault(name, false)) : source.marks();
     if (value.isNull()) {
       throw error(pos, "Attempt to get attribute from null value: This value is null, so it does not have any "
           + "attributes.");
@@ -201,35 +206,35 @@ final class Evaluator {
         if (attribute == null) {
           throw error(pos, "Unsupported attribute: This object does not have an attribute named \"" + name + "\".");
         }
-        return Ev.of(Value.unknown(attribute), sensitive);
+        return Ev.of(Value.unknown(attribute), marks);
       }
-      return Ev.of(Value.unknown(CtyType.DYNAMIC), sensitive);
+      return Ev.of(Value.unknown(CtyType.DYNAMIC), marks);
     }
     if (value instanceof Value.ObjectVal object) {
       Value attribute = object.attributes().get(name);
       if (attribute == null) {
         throw error(pos, "Unsupported attribute: This object does not have an attribute named \"" + name + "\".");
       }
-      return Ev.of(attribute, sensitive);
+      return Ev.of(attribute, marks);
     }
     if (value instanceof Value.MapVal map) {
       Value element = map.entries().get(name);
       if (element == null) {
         throw error(pos, "Missing map element: This map does not have an element with the key \"" + name + "\".");
       }
-      return Ev.of(element, sensitive);
+      return Ev.of(element, marks);
     }
     throw error(pos, "Unsupported attribute: Can't access attributes on a value of type " + value.type().toJson());
   }
 
   static Ev index(Ev source, Ev key, Pos pos) {
     Value value = source.value();
-    boolean sensitive = source.sensitive() || key.sensitive();
+    Marks marks = source.marks().and(key.marks());
     if (value.isNull()) {
       throw error(pos, "Attempt to index null value");
     }
     if (!value.isKnown() || !key.value().isKnown()) {
-      return new Ev(Value.unknown(CtyType.DYNAMIC), sensitive, source.attributeMarks());
+      return new Ev(Value.unknown(CtyType.DYNAMIC), marks, source.sensitiveByAttribute());
     }
     if (value instanceof Value.TupleVal || value instanceof Value.ListVal) {
       List<Value> elements = value instanceof Value.TupleVal t ? t.elements() : ((Value.ListVal) value).elements();
@@ -239,11 +244,11 @@ final class Evaluator {
           || at.compareTo(BigDecimal.valueOf(elements.size())) >= 0) {
         throw error(pos, "Invalid index: The given key does not identify an element in this collection value.");
       }
-      return new Ev(elements.get(at.intValue()), sensitive, source.attributeMarks());
+      return new Ev(elements.get(at.intValue()), marks, source.sensitiveByAttribute());
     }
     if (value instanceof Value.ObjectVal || value instanceof Value.MapVal) {
       String name = ((Value.Str) Cty.convert(key.value(), CtyType.STRING, "key")).value();
-      return getAttr(new Ev(value, sensitive, source.attributeMarks()), name, pos);
+      return getAttr(new Ev(value, marks, source.sensitiveByAttribute()), name, pos);
     }
     throw error(pos, "Invalid index: This value does not have any indices.");
   }
@@ -256,25 +261,25 @@ final class Evaluator {
     }
     if (unary.op().equals("!")) {
       Value bool = Cty.convert(operand.value(), CtyType.BOOL, "operand of !");
-      return Ev.of(Cty.not(bool), operand.sensitive());
+      return Ev.of(Cty.not(bool), operand.marks());
     }
     Value number = Cty.convert(operand.value(), CtyType.NUMBER, "operand of -");
     if (!number.isKnown()) {
-      return Ev.of(Cty.unknownNotNull(CtyType.NUMBER), operand.sensitive());
+      return Ev.of(Cty.unknownNotNull(CtyType.NUMBER), operand.marks());
     }
-    return Ev.of(Value.number(((Value.Num) number).value().negate()), operand.sensitive());
+    return Ev.of(Value.number(((Value.Num) number).value().negate()), operand.marks());
   }
 
   /** hclsyntax BinaryOpExpr: operands converted to the operation's parameter types, then the cty function. */
   private Ev binary(Hcl.Binary binary) {
     Ev left = eval(binary.left());
     Ev right = eval(binary.right());
-    boolean sensitive = left.sensitive() || right.sensitive();
+    Marks marks = left.marks().and(right.marks());
     switch (binary.op()) {
       case "==":
-        return Ev.of(Cty.equals(left.value(), right.value()), sensitive);
+        return Ev.of(Cty.equals(left.value(), right.value()), marks);
       case "!=":
-        return Ev.of(Cty.not(Cty.equals(left.value(), right.value())), sensitive);
+        return Ev.of(Cty.not(Cty.equals(left.value(), right.value())), marks);
       case "&&":
       case "||": {
         // OpLogicalAnd/OpLogicalOr ShortCircuit: a known controlling operand decides even if the other is unknown.
@@ -283,14 +288,14 @@ final class Evaluator {
         boolean and = binary.op().equals("&&");
         Value controlling = Value.bool(!and);
         if (a.equals(controlling) || b.equals(controlling)) {
-          return Ev.of(controlling, sensitive);
+          return Ev.of(controlling, marks);
         }
         if (!a.isKnown() || !b.isKnown()) {
-          return Ev.of(Cty.unknownNotNull(CtyType.BOOL), sensitive);
+          return Ev.of(Cty.unknownNotNull(CtyType.BOOL), marks);
         }
         boolean x = ((Value.Bool) a).value();
         boolean y = ((Value.Bool) b).value();
-        return Ev.of(Value.bool(and ? x && y : x || y), sensitive);
+        return Ev.of(Value.bool(and ? x && y : x || y), marks);
       }
       case "<":
       case ">":
@@ -299,7 +304,7 @@ final class Evaluator {
         Value a = operand(left, CtyType.NUMBER, binary);
         Value b = operand(right, CtyType.NUMBER, binary);
         if (!a.isKnown() || !b.isKnown()) {
-          return Ev.of(Cty.unknownNotNull(CtyType.BOOL), sensitive);
+          return Ev.of(Cty.unknownNotNull(CtyType.BOOL), marks);
         }
         int c = ((Value.Num) a).value().compareTo(((Value.Num) b).value());
         boolean result = switch (binary.op()) {
@@ -308,7 +313,7 @@ final class Evaluator {
           case "<=" -> c <= 0;
           default -> c >= 0;
         };
-        return Ev.of(Value.bool(result), sensitive);
+        return Ev.of(Value.bool(result), marks);
       }
       default:
         throw error(binary.pos(), "the operator " + binary.op() + " is not used by the examples' replay");
@@ -336,12 +341,12 @@ final class Evaluator {
       throw error(conditional.pos(), "Null condition: The condition value is null. Conditions must either be true "
           + "or false.");
     }
-    boolean sensitive = condition.sensitive() || whenTrue.sensitive() || whenFalse.sensitive();
+    Marks marks = condition.marks().and(whenTrue.marks()).and(whenFalse.marks());
     Value t = whenTrue.value();
     Value f = whenFalse.value();
     if (!condition.value().isKnown()) {
       if (t.isNull() && f.isNull()) {
-        return Ev.of(Value.nullOf(type), sensitive);
+        return Ev.of(Value.nullOf(type), marks);
       }
       Refinements refinements = Cty.definitelyNotNull(t) && Cty.definitelyNotNull(f)
           ? Refinements.notNull() : Refinements.NONE;
@@ -349,11 +354,11 @@ final class Evaluator {
         refinements = refinements.withLowerBound(a.value().min(b.value()), true)
             .withUpperBound(a.value().max(b.value()), true);
       }
-      return Ev.of(Value.unknown(type, refinements), sensitive);
+      return Ev.of(Value.unknown(type, refinements), marks);
     }
     Value bool = Cty.convert(condition.value(), CtyType.BOOL, "condition");
     Value chosen = ((Value.Bool) bool).value() ? t : f;
-    return Ev.of(Cty.convert(chosen, type, "conditional result"), sensitive);
+    return Ev.of(Cty.convert(chosen, type, "conditional result"), marks);
   }
 
   private static CtyType unify(Value a, Value b, Pos pos) {

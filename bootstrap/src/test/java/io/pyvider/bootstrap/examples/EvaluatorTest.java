@@ -15,8 +15,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The evaluator's Terraform semantics where the examples depend on them: unknown values and their refinements during
- * plan, and sensitivity. {@code token.x} below is a resource as a plan sees it after pyvider_timed_token planned it:
- * {@code id} and {@code token} unknown but refined (not null, known prefix), {@code token} sensitive.
+ * plan, sensitivity and ephemerality. {@code token.x} below is a resource as a plan sees it after pyvider_timed_token
+ * planned it: {@code id} and {@code token} unknown but refined (not null, known prefix), {@code token} sensitive;
+ * {@code ephemeral.pyvider_timed_token.x} an opened ephemeral token.
  */
 class EvaluatorTest {
 
@@ -50,12 +51,19 @@ class EvaluatorTest {
       attributes.put("plain", Value.unknown(CtyType.STRING));
       attributes.put("name", Value.string("n"));
       Map<String, Boolean> marks = Map.of("id", false, "token", true, "plain", false, "name", false);
-      return new Ev(Value.ObjectVal.of(attributes), true, marks);
+      return new Ev(Value.ObjectVal.of(attributes), Ev.Marks.SENSITIVE, marks);
     }
 
     @Override
     public Ev dataSource(String type, String name, Pos pos) {
       return Ev.of(Value.ObjectVal.of(Map.of("status_code", Value.number(201))));
+    }
+
+    /** An opened ephemeral token, as the replay's plan and apply walks see it: known, ephemeral as a whole. */
+    @Override
+    public Ev ephemeralResource(String type, String name, Pos pos) {
+      return Ev.of(Value.ObjectVal.of(Map.of("name", Value.string("n"), "token", Value.string("token-abc"),
+          "expires_at", Value.string("2026-01-01T01:00:00.000000+00:00"))), Ev.Marks.EPHEMERAL);
     }
   };
 
@@ -144,6 +152,46 @@ class EvaluatorTest {
     assertFalse(evaluate("{ a = { b = [token.x.id, token.x.name] } }").sensitive());
     assertTrue(evaluate("token.x.token != null ? \"yes\" : \"no\"").sensitive());
     assertFalse(evaluate("nonsensitive(token.x.token != null)").sensitive());
+  }
+
+  @Test
+  void whatever_is_built_from_an_ephemeral_resource_is_ephemeral() {
+    assertTrue(evaluate("ephemeral.pyvider_timed_token.x.token").ephemeral());
+    assertTrue(evaluate("ephemeral.pyvider_timed_token.x.name").ephemeral(), "the whole object is marked, its "
+        + "configured name too");
+    assertTrue(evaluate("jsonencode({ api_token = ephemeral.pyvider_timed_token.x.token, n = 1 })").ephemeral());
+    assertTrue(evaluate("\"Bearer ${ephemeral.pyvider_timed_token.x.token}\"").ephemeral());
+    assertTrue(evaluate("{ a = [ephemeral.pyvider_timed_token.x.expires_at] }").ephemeral());
+    assertTrue(evaluate("ephemeral.pyvider_timed_token.x.token != null ? \"set\" : \"unset\"").ephemeral());
+    assertTrue(evaluate("join(\",\", [\"a\", ephemeral.pyvider_timed_token.x.name])").ephemeral());
+    assertTrue(evaluate("{ a = \"b\" }[ephemeral.pyvider_timed_token.x.name == \"n\" ? \"a\" : \"a\"]").ephemeral(),
+        "an index derived from an ephemeral value marks the element");
+    assertTrue(evaluate("nonsensitive(ephemeral.pyvider_timed_token.x.token)").ephemeral(),
+        "nonsensitive removes the sensitive mark only");
+  }
+
+  @Test
+  void an_ephemeral_value_is_sensitive_only_when_made_so() {
+    assertFalse(evaluate("ephemeral.pyvider_timed_token.x.token").sensitive(),
+        "Terraform adds no sensitive marks from an ephemeral resource's schema");
+    Ev both = evaluate("sensitive(ephemeral.pyvider_timed_token.x.token)");
+    assertTrue(both.sensitive() && both.ephemeral());
+  }
+
+  @Test
+  void values_not_derived_from_an_ephemeral_resource_are_not_ephemeral() {
+    assertFalse(evaluate("token.x.token").ephemeral(), "a managed resource's secret is stored, not ephemeral");
+    assertFalse(evaluate("jsonencode({ a = token.x.token, b = var.x, c = data.http.x.status_code })").ephemeral());
+    assertFalse(evaluate("\"${path.module}/out\"").ephemeral());
+  }
+
+  @Test
+  void an_opened_ephemeral_resource_evaluates_like_any_known_object() {
+    assertEquals(Value.string("{\"api_token\":\"token-abc\",\"expires_at\":\"2026-01-01T01:00:00.000000+00:00\"}"),
+        evaluate("jsonencode({ api_token = ephemeral.pyvider_timed_token.x.token, "
+            + "expires_at = ephemeral.pyvider_timed_token.x.expires_at })").value());
+    Cty.ConfigError unnamed = assertThrows(Cty.ConfigError.class, () -> evaluate("ephemeral.pyvider_timed_token"));
+    assertTrue(unnamed.getMessage().contains("needs a name"), unnamed.getMessage());
   }
 
   @Test

@@ -12,7 +12,7 @@ import java.util.List;
 /**
  * Exactly the Terraform functions the examples call, each with its go-cty v1.18.0 / go-cty-yaml v1.1.0 contract as
  * {@code function.Call} applies it: argument conversion, null and unknown handling, result refinement, and marks
- * (every argument's sensitivity goes to the result; none of these parameters is AllowMarked).
+ * (every argument's marks go to the result; none of these parameters is AllowMarked).
  * <ul>
  *   <li>{@code jsonencode(v)}: accepts unknowns; a value that is not wholly known gives an unknown string, not null,
  *       prefixed {@code {} for objects and maps, {@code [} for tuples and lists, {@code "} for strings
@@ -23,7 +23,8 @@ import java.util.List;
  *       as not null; a null element is an error (stdlib/string.go);</li>
  *   <li>{@code formatdate(format, time)}: the verbs the examples use (Y, M, D, h, m, s) and literals
  *       (stdlib/datetime.go);</li>
- *   <li>{@code contains(list, value)} (stdlib/collection.go), {@code sensitive}, {@code nonsensitive};</li>
+ *   <li>{@code contains(list, value)} (stdlib/collection.go), {@code sensitive}, {@code nonsensitive} (which
+ *       removes the sensitive mark only: an ephemeral value stays ephemeral);</li>
  *   <li>{@code timestamp()} is refused: it is unknown in every plan and new at every apply, so a replay of it could
  *       never show an empty second plan; the examples replace it with a variable.</li>
  * </ul>
@@ -34,28 +35,28 @@ final class Functions {
   }
 
   static Ev call(String name, List<Ev> args, Pos pos) {
-    boolean sensitive = args.stream().anyMatch(Ev::sensitive);
+    Ev.Marks marks = Ev.Marks.of(args);
     switch (name) {
       case "jsonencode":
         arity(name, args, 1, pos);
-        return Ev.of(jsonencode(args.get(0).value()), sensitive);
+        return Ev.of(jsonencode(args.get(0).value()), marks);
       case "yamlencode":
         arity(name, args, 1, pos);
-        return Ev.of(yamlencode(args.get(0).value()), sensitive);
+        return Ev.of(yamlencode(args.get(0).value()), marks);
       case "join":
-        return Ev.of(join(args, pos), sensitive);
+        return Ev.of(join(args, pos), marks);
       case "formatdate":
         arity(name, args, 2, pos);
-        return Ev.of(formatdate(args.get(0).value(), args.get(1).value(), pos), sensitive);
+        return Ev.of(formatdate(args.get(0).value(), args.get(1).value(), pos), marks);
       case "contains":
         arity(name, args, 2, pos);
-        return Ev.of(contains(args.get(0).value(), args.get(1).value(), pos), sensitive);
+        return Ev.of(contains(args.get(0).value(), args.get(1).value(), pos), marks);
       case "sensitive":
         arity(name, args, 1, pos);
-        return Ev.of(args.get(0).value(), true);
+        return Ev.of(args.get(0).value(), marks.withSensitive(true));
       case "nonsensitive":
         arity(name, args, 1, pos);
-        return Ev.of(args.get(0).value(), false);
+        return Ev.of(args.get(0).value(), marks.withSensitive(false));
       case "timestamp":
         throw Evaluator.error(pos, "timestamp() is unknown in every plan and changes at every apply, so no second "
             + "plan could be empty; the replayed examples use a variable instead");

@@ -19,9 +19,10 @@ import java.util.stream.Stream;
 /**
  * A Terraform root module as {@code terraform init} and {@code validate} read it from a directory: every
  * {@code *.tf} file, merged (terraform internal/configs). Only what the examples use is accepted: {@code terraform}
- * with {@code required_providers}, {@code variable} (type, default, description, validation), {@code locals},
- * {@code resource} and {@code data} (with {@code count} and a {@code lifecycle} that only has an empty
- * {@code ignore_changes}), {@code output} (value, description, sensitive); anything else fails loudly.
+ * with {@code required_version} and {@code required_providers}, {@code variable} (type, default, description,
+ * validation), {@code locals}, {@code resource} and {@code data} (with {@code count} and a {@code lifecycle} that only
+ * has an empty {@code ignore_changes}), {@code ephemeral} (no meta-arguments), {@code output} (value, description,
+ * sensitive, ephemeral); anything else fails loudly.
  */
 final class Module {
 
@@ -33,20 +34,43 @@ final class Module {
   record Validation(Expr condition, Expr errorMessage) {
   }
 
-  /** A managed resource or a data source. */
-  record Resource(boolean data, String type, String name, Expr count, Map<String, Hcl.Attribute> arguments,
+  /** Terraform's resource modes, each with the block that declares it and the prefix of its address. */
+  enum Mode {
+    MANAGED("resource", ""), DATA("data", "data."), EPHEMERAL("ephemeral", "ephemeral.");
+
+    final String block;
+    final String addressPrefix;
+
+    Mode(String block, String addressPrefix) {
+      this.block = block;
+      this.addressPrefix = addressPrefix;
+    }
+  }
+
+  /** A managed resource, a data source or an ephemeral resource. */
+  record Resource(Mode mode, String type, String name, Expr count, Map<String, Hcl.Attribute> arguments,
       Hcl.Pos pos) {
     String address() {
-      return (data ? "data." : "") + type + "." + name;
+      return mode.addressPrefix + type + "." + name;
+    }
+
+    boolean data() {
+      return mode == Mode.DATA;
+    }
+
+    boolean ephemeral() {
+      return mode == Mode.EPHEMERAL;
     }
   }
 
   /** An output value. */
-  record Output(String name, Expr value, boolean sensitive, Hcl.Pos pos) {
+  record Output(String name, Expr value, boolean sensitive, boolean ephemeral, Hcl.Pos pos) {
   }
 
   final Path directory;
   final Map<String, String> requiredProviders = new LinkedHashMap<>();
+  /** The terraform block's required_version, null when not given. */
+  String requiredVersion;
   final Map<String, Variable> variables = new LinkedHashMap<>();
   final Map<String, Hcl.Attribute> locals = new LinkedHashMap<>();
   final Map<String, Resource> resources = new LinkedHashMap<>();
@@ -96,7 +120,7 @@ final class Module {
             }
           });
         }
-        case "resource", "data" -> resource(block);
+        case "resource", "data", "ephemeral" -> resource(block);
         case "output" -> output(block);
         case "provider" -> {
           if (!block.body().attributes().isEmpty() || !block.body().blocks().isEmpty()) {
@@ -110,7 +134,11 @@ final class Module {
   }
 
   private void terraformBlock(Hcl.Block block) {
-    only(block.body(), Set.of(), Set.of("required_providers"), "terraform");
+    only(block.body(), Set.of("required_version"), Set.of("required_providers"), "terraform");
+    Hcl.Attribute version = block.body().attributes().get("required_version");
+    if (version != null) {
+      requiredVersion = ((Value.Str) new Evaluator(Scopes.NONE).eval(version.expr()).value()).value();
+    }
     for (Hcl.Block providers : block.body().blocks("required_providers")) {
       providers.body().attributes().forEach((local, attribute) -> {
         if (!(attribute.expr() instanceof Hcl.ObjectCons object)) {
@@ -159,9 +187,13 @@ final class Module {
 
   private void resource(Hcl.Block block) {
     List<String> labels = label(block, 2);
-    boolean data = block.type().equals("data");
+    Mode mode = Stream.of(Mode.values()).filter(m -> m.block.equals(block.type())).findFirst().orElseThrow();
     Map<String, Hcl.Attribute> arguments = new LinkedHashMap<>(block.body().attributes());
     Hcl.Attribute count = arguments.remove("count");
+    if (count != null && mode == Mode.EPHEMERAL) {
+      throw new Cty.ConfigError(count.pos() + ": the meta-argument count on an ephemeral resource is not used by the "
+          + "examples' replay");
+    }
     for (String meta : List.of("for_each", "depends_on", "provider")) {
       if (arguments.containsKey(meta)) {
         throw new Cty.ConfigError(arguments.get(meta).pos() + ": the meta-argument " + meta
@@ -169,7 +201,7 @@ final class Module {
       }
     }
     for (Hcl.Block nested : block.body().blocks()) {
-      if (!nested.type().equals("lifecycle") || data) {
+      if (!nested.type().equals("lifecycle") || mode != Mode.MANAGED) {
         throw new Cty.ConfigError(nested.pos() + ": Unsupported block type \"" + nested.type() + "\"");
       }
       only(nested.body(), Set.of("ignore_changes"), Set.of(), "lifecycle");
@@ -178,7 +210,7 @@ final class Module {
         throw new Cty.ConfigError(ignore.pos() + ": the examples' replay models an empty ignore_changes only");
       }
     }
-    Resource resource = new Resource(data, labels.get(0), labels.get(1), count == null ? null : count.expr(),
+    Resource resource = new Resource(mode, labels.get(0), labels.get(1), count == null ? null : count.expr(),
         arguments, block.pos());
     if (resources.put(resource.address(), resource) != null) {
       throw new Cty.ConfigError(block.pos() + ": Duplicate resource \"" + resource.address() + "\" configuration");
@@ -187,17 +219,21 @@ final class Module {
 
   private void output(Hcl.Block block) {
     String name = label(block, 1).get(0);
-    only(block.body(), Set.of("value", "description", "sensitive"), Set.of(), "output");
+    only(block.body(), Set.of("value", "description", "sensitive", "ephemeral"), Set.of(), "output");
     Hcl.Attribute value = block.body().attributes().get("value");
     if (value == null) {
       throw new Cty.ConfigError(block.pos() + ": Missing required argument \"value\" in output " + name);
     }
-    Hcl.Attribute sensitive = block.body().attributes().get("sensitive");
-    boolean isSensitive = sensitive != null && new Evaluator(Scopes.NONE).eval(sensitive.expr()).value()
-        .equals(Value.bool(true));
-    if (outputs.put(name, new Output(name, value.expr(), isSensitive, block.pos())) != null) {
+    if (outputs.put(name, new Output(name, value.expr(), flag(block, "sensitive"), flag(block, "ephemeral"),
+        block.pos())) != null) {
       throw new Cty.ConfigError(block.pos() + ": Duplicate output definition \"" + name + "\"");
     }
+  }
+
+  /** A literal bool argument such as an output's {@code sensitive}; false when absent. */
+  private static boolean flag(Hcl.Block block, String name) {
+    Hcl.Attribute flag = block.body().attributes().get(name);
+    return flag != null && new Evaluator(Scopes.NONE).eval(flag.expr()).value().equals(Value.bool(true));
   }
 
   private static List<String> label(Hcl.Block block, int count) {
@@ -254,15 +290,15 @@ final class Module {
               collect(local.expr(), found, localsSeen);
             }
           }
-          case "data" -> {
+          case "data", "ephemeral" -> {
           }
           default -> found.add(declared(root.name() + "." + get.name(), get.pos()));
         }
         return;
       }
       if (get.source() instanceof Hcl.GetAttr inner && inner.source() instanceof Hcl.ScopeRef root
-          && root.name().equals("data")) {
-        found.add(declared("data." + inner.name() + "." + get.name(), get.pos()));
+          && (root.name().equals("data") || root.name().equals("ephemeral"))) {
+        found.add(declared(root.name() + "." + inner.name() + "." + get.name(), get.pos()));
         return;
       }
       collect(get.source(), found, localsSeen);

@@ -48,13 +48,16 @@ class QuickStartExampleIT extends ExampleReplayLifecycle {
         replay.rpcs.get("apply"), "apply walk: each change planned again, then applied");
   }
 
+  /** The pre-destroy refresh is a normal plan whose changes Terraform throws away, so it plans each resource too. */
   @Test
   @Order(16)
   void destroy_refreshes_then_plans_and_applies_the_deletes_file_first() {
     assumeTrue(replay.journal.containsKey("destroy-apply"), "needs the destroy");
     assertEquals(List.of("ValidateProviderConfig", "ConfigureProvider",
         "UpgradeResourceState" + TOKEN_TYPE, "ReadResource" + TOKEN_TYPE,
-        "UpgradeResourceState" + FILE_TYPE, "ReadResource" + FILE_TYPE), replay.rpcs.get("destroy-refresh"));
+        "ValidateResourceConfig" + TOKEN_TYPE, "PlanResourceChange" + TOKEN_TYPE,
+        "UpgradeResourceState" + FILE_TYPE, "ReadResource" + FILE_TYPE,
+        "ValidateResourceConfig" + FILE_TYPE, "PlanResourceChange" + FILE_TYPE), replay.rpcs.get("destroy-refresh"));
     assertEquals(List.of("ValidateProviderConfig", "ConfigureProvider",
         "UpgradeResourceState" + FILE_TYPE, "ApplyResourceChange(delete)" + FILE_TYPE,
         "UpgradeResourceState" + TOKEN_TYPE, "ApplyResourceChange(delete)" + TOKEN_TYPE),

@@ -2,9 +2,11 @@ package io.pyvider.bootstrap.examples;
 
 import io.pyvider.bootstrap.e2e.ReplayBridge;
 import io.pyvider.bootstrap.e2e.ReplayBridge.Attribute;
+import io.pyvider.bootstrap.e2e.ReplayBridge.Opened;
 import io.pyvider.bootstrap.e2e.ReplayBridge.Planned;
 import io.pyvider.bootstrap.e2e.ReplayBridge.Stored;
 import io.pyvider.bootstrap.e2e.ReplayBridge.WalkAccess;
+import io.pyvider.bootstrap.examples.Ev.Marks;
 import io.pyvider.bootstrap.examples.Hcl.Pos;
 import io.pyvider.domain.terraform.cty.CtyType;
 import io.pyvider.domain.terraform.cty.Value;
@@ -27,9 +29,12 @@ import java.util.TreeMap;
  * visits the resources in dependency order and evaluates their arguments with {@link Evaluator} against what that
  * walk knows: planned values during plan (a token's id, secret and expiry are still unknown), the applied state during
  * apply. Data sources are read during plan when their configuration is wholly known, else during apply (terraform
- * v1.15.9 planDataSource). Terraform's own checks on every provider answer come from the e2e package, through
+ * v1.15.9 planDataSource). Ephemeral resources are opened by every plan and apply walk that reaches them with a
+ * wholly known configuration and closed before the walk ends (node_resource_ephemeral.go); {@code terraform destroy}
+ * opens them only in its first walk, because its destroy plan and apply keep nothing a destroy does not need
+ * (pruneUnusedNodesTransformer). Terraform's own checks on every provider answer come from the e2e package, through
  * {@link ReplayBridge}; this class adds Terraform's configuration rules (arguments against the schema, count, outputs
- * that refer to sensitive values) and records what the provider should have written.
+ * that refer to sensitive values, where ephemeral values may go) and records what the provider should have written.
  */
 final class Replay {
 
@@ -84,8 +89,10 @@ final class Replay {
   final Map<String, List<String>> warnings = new LinkedHashMap<>();
   /** The RPCs of each walk, for failure messages. */
   final Map<String, List<String>> rpcs = new LinkedHashMap<>();
-  /** What each walk did, in order: "validate|plan|read|defer|apply|noop|refresh|destroy ADDRESS". */
+  /** What each walk did, in order: "validate|plan|read|defer|open|unopened|close|apply|noop|destroy ADDRESS". */
   final Map<String, List<String>> journal = new LinkedHashMap<>();
+  /** The value of every ephemeral instance each walk opened, by walk and address: secrets no state may hold. */
+  final Map<String, Map<String, Value>> opened = new LinkedHashMap<>();
 
   Replay(Module module, ReplayBridge terraform, Map<String, String> overrides) {
     this.module = module;
@@ -107,6 +114,15 @@ final class Replay {
     });
   }
 
+  /** {@code -var name=value} on the commands that follow, as a user changes a variable between runs. */
+  void setVariable(String name, String value) {
+    Module.Variable variable = module.variables.get(name);
+    if (variable == null) {
+      throw new Cty.ConfigError("Value for undeclared variable \"" + name + "\"");
+    }
+    variables.put(name, Cty.convert(Cty.string(value), variable.type(), "var." + name));
+  }
+
   // --- the walks -------------------------------------------------------------------------------------------------
 
   /** {@code terraform validate}: every block with unknown variables and references; outputs evaluated. */
@@ -119,10 +135,10 @@ final class Replay {
           count(resource, scope); // type-checked, may be unknown
         }
         Value config = config(resource, scope);
-        if (resource.data()) {
-          walk.validateDataSource(resource.type(), config);
-        } else {
-          walk.validateResource(resource.type(), config);
+        switch (resource.mode()) {
+          case DATA -> walk.validateDataSource(resource.type(), config);
+          case EPHEMERAL -> walk.validateEphemeral(resource.type(), config);
+          case MANAGED -> walk.validateResource(resource.type(), config);
         }
         step("validate", "validate", resource.address());
       }
@@ -134,11 +150,15 @@ final class Replay {
   /** A plan walk over the current state: refresh, then plan each instance; data sources read when known. */
   PlanOutcome plan(String label) {
     PlanOutcome outcome = new PlanOutcome(label);
-    try (WalkAccess walk = terraform.walk(label)) {
+    try (WalkAccess walk = terraform.walk(label); EphemeralInstances ephemerals = new EphemeralInstances(walk, label)) {
       checkVariableValidations();
       Map<String, Value> objects = new HashMap<>();
       for (Module.Resource resource : order) {
         Scope scope = new Scope(Phase.PLAN, objects, null);
+        if (resource.ephemeral()) {
+          objects.put(resource.address(), ephemerals.open(resource, scope));
+          continue;
+        }
         if (resource.data()) {
           Value config = config(resource, scope);
           Value planned;
@@ -147,7 +167,7 @@ final class Replay {
             outcome.dataRead.put(resource.address(), planned);
             step(label, "read", resource.address());
           } else {
-            planned = plannedDataObject(resource.type(), config);
+            planned = plannedObject(schema(resource), config);
             outcome.dataDeferred.add(resource.address());
             step(label, "defer", resource.address());
           }
@@ -176,6 +196,7 @@ final class Replay {
         orphans(resource, planned.size());
       }
       outcome.outputs.putAll(evaluateOutputs(new Scope(Phase.PLAN, objects, null), false));
+      ephemerals.closeAll();
       finish(label, walk);
     }
     return outcome;
@@ -183,18 +204,27 @@ final class Replay {
 
   /** The apply walk in a new process: every change re-planned and applied with its now-known configuration. */
   void apply(PlanOutcome plan) {
+    apply(plan, "apply");
+  }
+
+  /** The apply walk, recorded under {@code label} (a later apply in the same test keeps the first one's records). */
+  void apply(PlanOutcome plan, String label) {
     filesWritten.clear();
-    try (WalkAccess walk = terraform.walk("apply")) {
+    try (WalkAccess walk = terraform.walk(label); EphemeralInstances ephemerals = new EphemeralInstances(walk, label)) {
       Map<String, Value> objects = new HashMap<>();
       for (Module.Resource resource : order) {
         Scope scope = new Scope(Phase.APPLY, objects, null);
+        if (resource.ephemeral()) {
+          objects.put(resource.address(), ephemerals.open(resource, scope));
+          continue;
+        }
         if (resource.data()) {
           Value value;
           if (plan.dataDeferred.contains(resource.address())) {
             Value config = config(resource, scope);
             require(config.isWhollyKnown(), resource.address() + " is still not known at apply");
             value = walk.readDataSource(resource.type(), config);
-            step("apply", "read", resource.address());
+            step(label, "read", resource.address());
           } else {
             value = plan.dataRead.get(resource.address());
           }
@@ -212,7 +242,7 @@ final class Replay {
           require(config.isWhollyKnown(), instance.address() + ": the configuration is still not wholly known at "
               + "apply: " + config);
           Stored result = change.action().equals("NO_OP") ? current : walk.apply(change, current, config);
-          step("apply", change.action().equals("NO_OP") ? "noop" : "apply", instance.address());
+          step(label, change.action().equals("NO_OP") ? "noop" : "apply", instance.address());
           if (result == null || result.value().isNull()) {
             state.remove(instance.address());
           } else {
@@ -222,7 +252,8 @@ final class Replay {
           if (resource.type().equals(FILE_CONTENT) && !change.action().equals("NO_OP")) {
             Value.ObjectVal object = (Value.ObjectVal) config;
             Path path = resolve(((Value.Str) object.get("filename")).value());
-            filesWritten.put(path, ((Value.Str) object.get("content")).value());
+            Value writeOnly = object.get("content_wo");
+            filesWritten.put(path, ((Value.Str) (writeOnly.isNull() ? object.get("content") : writeOnly)).value());
             allFiles.add(path);
           }
           applied.add(result == null ? Value.nullOf(CtyType.DYNAMIC) : result.value());
@@ -234,42 +265,29 @@ final class Replay {
       }
       outputs.clear();
       outputs.putAll(evaluateOutputs(new Scope(Phase.APPLY, objects, null), true));
-      finish("apply", walk);
+      ephemerals.closeAll();
+      finish(label, walk);
     }
   }
 
-  /** {@code terraform destroy}: a refresh-only plan walk, the destroy plan walk, then the apply walk. */
+  /**
+   * {@code terraform destroy}: a pre-destroy refresh, the destroy plan walk, then the apply walk. The refresh is a
+   * normal plan walk whose changes are thrown away (terraform v1.15.9 context_plan.go destroyPlan, PreDestroyRefresh):
+   * it refreshes, plans, reads data sources and opens ephemeral resources; only the refreshed state is kept. The
+   * destroy plan and apply graphs keep just the destroy nodes and what providers need (pruneUnusedNodesTransformer);
+   * a destroy node never reads its configuration, and these examples configure the provider with an empty block, so
+   * neither walk opens an ephemeral resource.
+   */
   void destroy() {
-    try (WalkAccess walk = terraform.walk("destroy-refresh")) {
-      Map<String, Value> objects = new HashMap<>();
-      for (Module.Resource resource : order) {
-        if (resource.data()) {
-          Value config = config(resource, new Scope(Phase.PLAN, objects, null));
-          objects.put(resource.address(), config.isWhollyKnown() ? walk.readDataSource(resource.type(), config)
-              : plannedDataObject(resource.type(), config));
-          continue;
-        }
-        List<Value> refreshed = new ArrayList<>();
-        for (String address : stateAddresses(resource)) {
-          Stored after = walk.refresh(state.get(address));
-          step("destroy-refresh", "refresh", address);
-          if (after.value().isNull()) {
-            state.remove(address);
-          } else {
-            state.put(address, after);
-            refreshed.add(after.value());
-          }
-        }
-        objects.put(resource.address(), collect(resource, refreshed));
-      }
-      finish("destroy-refresh", walk);
-    }
+    PlanOutcome refresh = plan("destroy-refresh");
+    state.keySet().retainAll(refresh.priors.keySet()); // refreshed to null: removed outside Terraform
+    state.putAll(refresh.priors);
     List<Module.Resource> reverse = new ArrayList<>(order);
     Collections.reverse(reverse);
     Map<String, Planned> deletes = new LinkedHashMap<>();
     try (WalkAccess walk = terraform.walk("destroy-plan")) {
       for (Module.Resource resource : reverse) {
-        if (!resource.data()) {
+        if (resource.mode() == Module.Mode.MANAGED) {
           List<String> addresses = new ArrayList<>(stateAddresses(resource));
           Collections.reverse(addresses);
           for (String address : addresses) {
@@ -347,6 +365,7 @@ final class Replay {
       return -1;
     }
     Ev ev = new Evaluator(scope).eval(resource.count());
+    EphemeralRules.checkCount(resource, ev);
     Value number = Cty.convert(ev.value(), CtyType.NUMBER, resource.address() + ".count");
     if (number.isNull()) {
       throw new Cty.ConfigError(resource.pos() + ": Invalid count argument: The given \"count\" argument value is "
@@ -396,7 +415,9 @@ final class Replay {
         }
         values.put(name, Value.nullOf(attribute.type()));
       } else {
-        values.put(name, Cty.convert(evaluator.eval(argument.expr()).value(), attribute.type(),
+        Ev value = evaluator.eval(argument.expr());
+        EphemeralRules.checkArgument(resource, argument, attribute.writeOnly(), value);
+        values.put(name, Cty.convert(value.value(), attribute.type(),
             argument.pos() + " " + resource.address() + "." + name));
       }
     });
@@ -404,14 +425,20 @@ final class Replay {
   }
 
   private Map<String, Attribute> schema(Module.Resource resource) {
-    return resource.data() ? terraform.dataSourceAttributes(resource.type())
-        : terraform.resourceAttributes(resource.type());
+    return switch (resource.mode()) {
+      case DATA -> terraform.dataSourceAttributes(resource.type());
+      case EPHEMERAL -> terraform.ephemeralAttributes(resource.type());
+      case MANAGED -> terraform.resourceAttributes(resource.type());
+    };
   }
 
-  /** objchange.PlannedDataResourceObject: computed attributes left null in configuration become unknown. */
-  private Value plannedDataObject(String type, Value config) {
+  /**
+   * objchange.PlannedDataResourceObject, for a data source read later and an ephemeral resource left unopened:
+   * computed attributes left null in configuration become unknown.
+   */
+  private static Value plannedObject(Map<String, Attribute> schema, Value config) {
     Map<String, Value> planned = new TreeMap<>(((Value.ObjectVal) config).attributes());
-    terraform.dataSourceAttributes(type).forEach((name, attribute) -> {
+    schema.forEach((name, attribute) -> {
       if (attribute.computed() && planned.get(name).isNull()) {
         planned.put(name, Value.unknown(attribute.type()));
       }
@@ -433,15 +460,20 @@ final class Replay {
     });
   }
 
-  /** Outputs; one derived from a sensitive value must be declared sensitive (terraform node_output.go). */
+  /**
+   * Outputs; one derived from a sensitive value must be declared sensitive, and none may hold an ephemeral value
+   * (terraform node_output.go).
+   */
   private Map<String, Ev> evaluateOutputs(Scope scope, boolean mustBeKnown) {
     Map<String, Ev> values = new LinkedHashMap<>();
     module.outputs.forEach((name, output) -> {
+      EphemeralRules.checkRootOutputDeclaration(output);
       Ev ev = new Evaluator(scope).eval(output.value());
       if (scope.phase != Phase.VALIDATE && ev.sensitive() && !output.sensitive()) {
         throw new Cty.ConfigError(output.pos() + ": Output refers to sensitive values: output \"" + name
             + "\" is derived from a sensitive value, so Terraform requires `sensitive = true`.");
       }
+      EphemeralRules.checkRootOutputValue(output, ev);
       if (mustBeKnown) {
         require(ev.value().isWhollyKnown(), "output " + name + " is not known after apply");
       }
@@ -469,6 +501,54 @@ final class Replay {
   private static void require(boolean condition, String problem) {
     if (!condition) {
       throw new AssertionError(problem);
+    }
+  }
+
+  // --- ephemeral resources during one walk -----------------------------------------------------------------------
+
+  /**
+   * The ephemeral resource instances one plan or apply walk opened (node_resource_ephemeral.go ephemeralResourceOpen):
+   * each is opened when the walk reaches it with a wholly known configuration, else left unopened with its computed
+   * attributes unknown; every opened one is closed with Open's private data before the walk ends, also when the walk
+   * fails. Terraform would renew an instance at its renew_at, which no replayed walk lives to see (an hour).
+   */
+  private final class EphemeralInstances implements AutoCloseable {
+    private final WalkAccess walk;
+    private final String label;
+    private final Map<String, Opened> open = new LinkedHashMap<>();
+
+    EphemeralInstances(WalkAccess walk, String label) {
+      this.walk = walk;
+      this.label = label;
+    }
+
+    /** The instance's value as references see it during this walk. */
+    Value open(Module.Resource resource, Scope scope) {
+      Value config = config(resource, scope);
+      if (!config.isWhollyKnown()) {
+        step(label, "unopened", resource.address());
+        return plannedObject(schema(resource), config);
+      }
+      Opened instance = walk.openEphemeral(resource.type(), config);
+      open.put(resource.address(), instance);
+      opened.computeIfAbsent(label, l -> new LinkedHashMap<>()).put(resource.address(), instance.value());
+      step(label, "open", resource.address());
+      return instance.value();
+    }
+
+    /** Closes every instance still open, each once. */
+    void closeAll() {
+      List<Map.Entry<String, Opened>> closing = List.copyOf(open.entrySet());
+      open.clear();
+      for (Map.Entry<String, Opened> instance : closing) {
+        walk.closeEphemeral(instance.getValue());
+        step(label, "close", instance.getKey());
+      }
+    }
+
+    @Override
+    public void close() {
+      closeAll();
     }
   }
 
@@ -535,35 +615,60 @@ final class Replay {
 
     @Override
     public Ev resource(String type, String name, Pos pos) {
-      return object(type + "." + name, false, type, pos);
+      return object(type + "." + name, pos);
     }
 
     @Override
     public Ev dataSource(String type, String name, Pos pos) {
-      return object("data." + type + "." + name, true, type, pos);
+      return object("data." + type + "." + name, pos);
     }
 
-    private Ev object(String address, boolean data, String type, Pos pos) {
+    /**
+     * Terraform marks an opened instance ephemeral as a whole and adds no sensitive marks from its schema, only those
+     * its configuration carried (node_resource_ephemeral.go); an ephemeral value cannot reach anything that shows or
+     * stores it, so sensitivity makes no difference here. The validate walk sees an ephemeral unknown of any type.
+     */
+    @Override
+    public Ev ephemeralResource(String type, String name, Pos pos) {
+      String address = "ephemeral." + type + "." + name;
+      declared(address, pos);
+      if (phase == Phase.VALIDATE) {
+        return Ev.of(Value.unknown(CtyType.DYNAMIC), Marks.EPHEMERAL);
+      }
+      return Ev.of(visited(address, pos), Marks.EPHEMERAL);
+    }
+
+    private Module.Resource declared(String address, Pos pos) {
       Module.Resource resource = module.resources.get(address);
       if (resource == null) {
         throw Evaluator.error(pos, "Reference to undeclared resource \"" + address + "\"");
       }
-      Map<String, Attribute> schema = data ? terraform.dataSourceAttributes(type) : terraform.resourceAttributes(type);
-      Map<String, Boolean> marks = new TreeMap<>();
-      schema.forEach((n, a) -> marks.put(n, a.sensitive()));
-      boolean anySensitive = marks.containsValue(true);
-      if (phase == Phase.VALIDATE) {
-        Map<String, CtyType> types = new TreeMap<>();
-        schema.forEach((n, a) -> types.put(n, a.type()));
-        CtyType objectType = new CtyType.ObjectOf(types);
-        return new Ev(Value.unknown(resource.count() == null ? objectType : CtyType.DYNAMIC), anySensitive, marks);
-      }
+      return resource;
+    }
+
+    private Value visited(String address, Pos pos) {
       Value value = objects.get(address);
       if (value == null) {
         throw new AssertionError(pos + ": " + address + " is referred to before the replay visited it: the "
             + "dependency order is wrong");
       }
-      return new Ev(value, anySensitive, marks);
+      return value;
+    }
+
+    private Ev object(String address, Pos pos) {
+      Module.Resource resource = declared(address, pos);
+      Map<String, Attribute> schema = schema(resource);
+      Map<String, Boolean> sensitiveByAttribute = new TreeMap<>();
+      schema.forEach((n, a) -> sensitiveByAttribute.put(n, a.sensitive()));
+      Marks marks = new Marks(sensitiveByAttribute.containsValue(true), false);
+      if (phase == Phase.VALIDATE) {
+        Map<String, CtyType> types = new TreeMap<>();
+        schema.forEach((n, a) -> types.put(n, a.type()));
+        CtyType objectType = new CtyType.ObjectOf(types);
+        return new Ev(Value.unknown(resource.count() == null ? objectType : CtyType.DYNAMIC), marks,
+            sensitiveByAttribute);
+      }
+      return new Ev(visited(address, pos), marks, sensitiveByAttribute);
     }
   }
 }

@@ -39,6 +39,11 @@ final class Scopes {
     public Ev dataSource(String type, String name, Pos pos) {
       throw refused(pos);
     }
+
+    @Override
+    public Ev ephemeralResource(String type, String name, Pos pos) {
+      throw refused(pos);
+    }
   };
 
   private static Cty.ConfigError refused(Pos pos) {
