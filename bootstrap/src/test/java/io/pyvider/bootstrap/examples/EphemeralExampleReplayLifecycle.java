@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.pyvider.bootstrap.e2e.ReplayBridge.Stored;
+import io.pyvider.bootstrap.e2e.SecretForms;
 import io.pyvider.domain.terraform.cty.Value;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package io.pyvider.bootstrap.examples;
+package io.pyvider.bootstrap.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

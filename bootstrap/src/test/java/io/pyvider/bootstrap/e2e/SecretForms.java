@@ -1,4 +1,4 @@
-package io.pyvider.bootstrap.examples;
+package io.pyvider.bootstrap.e2e;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -13,13 +13,13 @@ import java.util.Locale;
  * The forms in which a secret could sit in a stored text without being written as is: base64 (either alphabet, padded
  * or not, starting at any byte of a larger encoded blob), hex, and the SHA-256 hex a provider might store as a hash.
  */
-final class SecretForms {
+public final class SecretForms {
 
   private SecretForms() {
   }
 
   /** Whether {@code text} holds {@code secret} in any of its forms; hex is matched in either case. */
-  static boolean found(String text, String secret) {
+  public static boolean found(String text, String secret) {
     String lower = text.toLowerCase(Locale.ROOT);
     byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
     if (text.contains(secret) || lower.contains(HexFormat.of().formatHex(bytes))
