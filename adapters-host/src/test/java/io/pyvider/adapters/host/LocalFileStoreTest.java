@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.pyvider.application.port.out.DirectoryRead;
 import io.pyvider.application.port.out.FileKind;
 import io.pyvider.application.port.out.FileProblem;
 import io.pyvider.application.port.out.FileRead;
@@ -23,6 +24,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
@@ -247,5 +250,30 @@ class LocalFileStoreTest {
     assertEquals(FileProblem.IO_ERROR,
         LocalFileStore.problemOf(new FileSystemException("/x", null, "No space left on device")));
     assertEquals("permission denied", LocalFileStore.detailOf(new AccessDeniedException("/x")));
+  }
+
+  // --- listing ----------------------------------------------------------------------------------------------
+
+  @Test
+  void a_listing_names_each_entry_with_its_own_kind_and_never_follows_a_link() throws IOException {
+    Path listed = Files.createDirectory(dir.resolve("listed"));
+    Files.writeString(listed.resolve("file.txt"), "x");
+    Files.createDirectory(listed.resolve("child"));
+    Files.createSymbolicLink(listed.resolve("to-file"), listed.resolve("file.txt"));
+    Files.createSymbolicLink(listed.resolve("to-outside"), dir);
+
+    DirectoryRead read = store.list(listed);
+
+    Map<String, FileKind> kinds = new TreeMap<>();
+    ((DirectoryRead.Entries) read).entries().forEach(entry -> kinds.put(entry.name(), entry.kind()));
+    assertEquals(Map.of("file.txt", FileKind.REGULAR_FILE, "child", FileKind.DIRECTORY,
+        "to-file", FileKind.OTHER, "to-outside", FileKind.OTHER), kinds);
+  }
+
+  @Test
+  void listing_what_is_not_a_directory_says_so() throws IOException {
+    Path file = Files.writeString(dir.resolve("plain.txt"), "x");
+    assertEquals(new DirectoryRead.Missing(), store.list(dir.resolve("absent")));
+    assertEquals(new DirectoryRead.NotADirectory(FileKind.REGULAR_FILE), store.list(file));
   }
 }
