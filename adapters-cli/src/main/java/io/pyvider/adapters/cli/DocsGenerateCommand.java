@@ -21,33 +21,38 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code docs generate [--check]}: writes the registry pages from the live schema and examples/, or (with --check)
- * compares them byte for byte and lists the stale ones. It owns docs/index.md, docs/resources/, docs/data-sources/ and
- * docs/ephemeral-resources/: pages there that no component produces are removed (or, with --check, reported).
+ * compares them byte for byte and lists the stale ones. It owns docs/index.md and the directories of
+ * {@link RegistryDocs#ownedDirectories()}: pages there that no component produces are removed (or, with --check,
+ * reported).
  */
 @Command(name = "generate", sortOptions = false,
     description = {"Write docs/ for the Terraform Registry from the live schema and examples/ (--check: verify).",
         "",
         "Writes the Terraform Registry documentation from the live provider schema and the examples: "
-        + "docs/index.md, docs/resources/<name>.md, docs/data-sources/<name>.md and "
-        + "docs/ephemeral-resources/<name>.md (front matter, description, example usage, and the full schema: "
+        + "docs/index.md, docs/resources/<name>.md, docs/data-sources/<name>.md, "
+        + "docs/ephemeral-resources/<name>.md, docs/list-resources/<name>.md, docs/actions/<name>.md and "
+        + "docs/functions/<function>.md (front matter, description, example usage, and the full schema: "
         + "Required, Optional and Read-Only attributes with their types, descriptions, sensitivity and write-only "
-        + "arguments).",
+        + "arguments; a function's signature and arguments; a resource's identity schema).",
         "",
         "Examples come from examples/provider/provider.tf, examples/resources/<type>/resource.tf, "
-            + "examples/data-sources/<type>/data-source.tf and "
-            + "examples/ephemeral-resources/<type>/ephemeral-resource.tf when they exist (and import.sh beside "
-            + "them). Prose a schema cannot hold goes beside them, in Markdown: overview.md (after the "
-            + "description), guide.md (before the schema) and reference.md (after it).",
+            + "examples/data-sources/<type>/data-source.tf, "
+            + "examples/ephemeral-resources/<type>/ephemeral-resource.tf, "
+            + "examples/list-resources/<type>/list-resource.tfquery.hcl, examples/actions/<type>/action.tf and "
+            + "examples/functions/<function>/function.tf when they exist. A resource's Import section comes from "
+            + "import-by-identity.tf, import-by-string-id.tf and import.sh beside its example. Prose a schema "
+            + "cannot hold goes beside them, in Markdown: overview.md (after the description), guide.md (before "
+            + "the schema) and reference.md (after it).",
         "",
-        "The command owns docs/index.md, docs/resources/, docs/data-sources/ and docs/ephemeral-resources/: a "
-            + "page there that no component produces is removed. Other files in docs/ are left alone.",
+        "The command owns docs/index.md, docs/resources/, docs/data-sources/, docs/ephemeral-resources/, "
+            + "docs/list-resources/, docs/actions/ and docs/functions/: a page there that no component produces is "
+            + "removed. Other files in docs/ are left alone.",
         "",
         "With --check nothing is written: the command fails (exit 1) and lists every stale page when docs/ "
             + "differs from what it would write. CI runs it."})
 final class DocsGenerateCommand implements Callable<Integer> {
 
-  private static final List<String> OWNED_DIRECTORIES =
-      Arrays.stream(RegistryDocs.ComponentKind.values()).map(RegistryDocs.ComponentKind::directory).toList();
+  private static final List<String> OWNED_DIRECTORIES = RegistryDocs.ownedDirectories();
 
   @Mixin
   CommonOptions common;
@@ -76,8 +81,10 @@ final class DocsGenerateCommand implements Callable<Integer> {
     if (!Files.isDirectory(examples)) {
       context.err().println("Note: " + examples + " does not exist, so the pages have no example usage");
     }
-    Map<String, String> pages =
-        new RegistryDocs("pyvider", context.schemas.schemas(), relative -> example(examples, relative)).pages();
+    RegistryDocs registry =
+        new RegistryDocs("pyvider", context.schemas.schemas(), relative -> example(examples, relative));
+    registry.unusedExamples().forEach(unused -> context.err().println("Note: " + unused));
+    Map<String, String> pages = registry.pages();
     List<String> orphans = orphans(docs, pages);
     return check ? check(docs, pages, orphans) : write(docs, pages, orphans);
   }
