@@ -7,8 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.pyvider.application.port.in.Outcomes;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -458,6 +461,66 @@ class DocsGenerateCommandTest {
     assertFalse(Files.exists(repo.resolve("docs/list-resources")));
     assertFalse(Files.exists(repo.resolve("docs/actions")));
     assertFalse(Files.exists(repo.resolve("docs/functions")));
+  }
+
+  @Test
+  void a_page_that_is_a_symbolic_link_is_never_written_through() throws IOException {
+    Path elsewhere = Files.writeString(temporary.resolve("elsewhere.txt"), "not the repository's\n");
+    Files.createDirectories(repo.resolve("docs"));
+    Files.createSymbolicLink(repo.resolve("docs/index.md"), elsewhere);
+
+    CliHarness.Result result = run("docs", "generate", "--dir", repo.toString());
+
+    assertEquals(ExitCodes.ERROR, result.code());
+    TokensAuditCommandTest.assertOneLine(result.err());
+    assertTrue(result.err().contains("refusing to write through symbolic links (docs/index.md)"), result.err());
+    assertEquals("not the repository's\n", Files.readString(elsewhere));
+    assertFalse(Files.exists(repo.resolve("docs/resources")), "refused before writing any page");
+  }
+
+  @Test
+  void an_owned_directory_that_is_a_symbolic_link_is_neither_written_nor_cleaned() throws IOException {
+    Path elsewhere = Files.createDirectories(temporary.resolve("elsewhere"));
+    Files.writeString(elsewhere.resolve("keep.md"), "not the repository's\n");
+    Files.createDirectories(repo.resolve("docs"));
+    Files.createSymbolicLink(repo.resolve("docs/functions"), elsewhere);
+
+    CliHarness.Result result = run("docs", "generate", "--dir", repo.toString());
+
+    assertEquals(ExitCodes.ERROR, result.code());
+    assertTrue(result.err().contains("(docs/functions/)"), result.err());
+    try (Stream<Path> left = Files.list(elsewhere)) {
+      assertEquals(List.of(elsewhere.resolve("keep.md")), left.toList(),
+          "nothing removed from, or written to, the directory the link points at");
+    }
+  }
+
+  @Test
+  void check_reports_links_as_stale_without_reading_through_them() throws IOException {
+    run("docs", "generate", "--dir", repo.toString());
+    Path copy = Files.writeString(temporary.resolve("copy.md"), read("docs/actions/notify.md"));
+    Files.delete(repo.resolve("docs/actions/notify.md"));
+    Files.createSymbolicLink(repo.resolve("docs/actions/notify.md"), copy);
+
+    CliHarness.Result check = run("docs", "generate", "--check", "--dir", repo.toString());
+
+    assertEquals(ExitCodes.ERROR, check.code());
+    assertTrue(check.err().startsWith("  stale: docs/actions/notify.md: a symbolic link, which docs generate will "
+        + "not write through\nError: docs/ is stale (1 page)"), check.err());
+  }
+
+  @Test
+  void a_stale_link_in_an_owned_directory_is_removed_and_what_it_points_at_is_kept() throws IOException {
+    Path elsewhere = Files.writeString(temporary.resolve("elsewhere.md"), "not the repository's\n");
+    Files.createDirectories(repo.resolve("docs/resources"));
+    Files.createSymbolicLink(repo.resolve("docs/resources/gone.md"), elsewhere);
+
+    CliHarness.Result result = run("docs", "generate", "--dir", repo.toString());
+
+    assertEquals(ExitCodes.OK, result.code(), result.err());
+    assertTrue(result.out().contains("removed docs/resources/gone.md"), result.out());
+    assertFalse(Files.exists(repo.resolve("docs/resources/gone.md"), LinkOption.NOFOLLOW_LINKS));
+    assertEquals("not the repository's\n", Files.readString(elsewhere));
   }
 
   @Test
