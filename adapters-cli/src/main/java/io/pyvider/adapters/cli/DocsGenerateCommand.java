@@ -5,10 +5,13 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,33 +24,40 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code docs generate [--check]}: writes the registry pages from the live schema and examples/, or (with --check)
- * compares them byte for byte and lists the stale ones. It owns docs/index.md, docs/resources/, docs/data-sources/ and
- * docs/ephemeral-resources/: pages there that no component produces are removed (or, with --check, reported).
+ * compares them byte for byte and lists the stale ones. It owns docs/index.md and the directories of
+ * {@link RegistryDocs#ownedDirectories()}: pages there that no component produces are removed (or, with --check,
+ * reported). It never writes through a symbolic link, since a link at a page's path would let the repository's text
+ * overwrite a file anywhere the user can write.
  */
 @Command(name = "generate", sortOptions = false,
     description = {"Write docs/ for the Terraform Registry from the live schema and examples/ (--check: verify).",
         "",
         "Writes the Terraform Registry documentation from the live provider schema and the examples: "
-        + "docs/index.md, docs/resources/<name>.md, docs/data-sources/<name>.md and "
-        + "docs/ephemeral-resources/<name>.md (front matter, description, example usage, and the full schema: "
+        + "docs/index.md, docs/resources/<name>.md, docs/data-sources/<name>.md, "
+        + "docs/ephemeral-resources/<name>.md, docs/list-resources/<name>.md, docs/actions/<name>.md and "
+        + "docs/functions/<function>.md (front matter, description, example usage, and the full schema: "
         + "Required, Optional and Read-Only attributes with their types, descriptions, sensitivity and write-only "
-        + "arguments).",
+        + "arguments; a function's signature and arguments; a resource's identity schema).",
         "",
         "Examples come from examples/provider/provider.tf, examples/resources/<type>/resource.tf, "
-            + "examples/data-sources/<type>/data-source.tf and "
-            + "examples/ephemeral-resources/<type>/ephemeral-resource.tf when they exist (and import.sh beside "
-            + "them). Prose a schema cannot hold goes beside them, in Markdown: overview.md (after the "
-            + "description), guide.md (before the schema) and reference.md (after it).",
+            + "examples/data-sources/<type>/data-source.tf, "
+            + "examples/ephemeral-resources/<type>/ephemeral-resource.tf, "
+            + "examples/list-resources/<type>/list-resource.tfquery.hcl, examples/actions/<type>/action.tf and "
+            + "examples/functions/<function>/function.tf when they exist. A resource's Import section comes from "
+            + "import-by-identity.tf, import-by-string-id.tf and import.sh beside its example. Prose a schema "
+            + "cannot hold goes beside them, in Markdown: overview.md (after the description), guide.md (before "
+            + "the schema) and reference.md (after it).",
         "",
-        "The command owns docs/index.md, docs/resources/, docs/data-sources/ and docs/ephemeral-resources/: a "
-            + "page there that no component produces is removed. Other files in docs/ are left alone.",
+        "The command owns docs/index.md, docs/resources/, docs/data-sources/, docs/ephemeral-resources/, "
+            + "docs/list-resources/, docs/actions/ and docs/functions/: a page there that no component produces is "
+            + "removed. Other files in docs/ are left alone. It refuses to write through a symbolic link at docs/, "
+            + "at one of these directories or at a page.",
         "",
         "With --check nothing is written: the command fails (exit 1) and lists every stale page when docs/ "
             + "differs from what it would write. CI runs it."})
 final class DocsGenerateCommand implements Callable<Integer> {
 
-  private static final List<String> OWNED_DIRECTORIES =
-      Arrays.stream(RegistryDocs.ComponentKind.values()).map(RegistryDocs.ComponentKind::directory).toList();
+  private static final List<String> OWNED_DIRECTORIES = RegistryDocs.ownedDirectories();
 
   @Mixin
   CommonOptions common;
@@ -76,15 +86,22 @@ final class DocsGenerateCommand implements Callable<Integer> {
     if (!Files.isDirectory(examples)) {
       context.err().println("Note: " + examples + " does not exist, so the pages have no example usage");
     }
-    Map<String, String> pages =
-        new RegistryDocs("pyvider", context.schemas.schemas(), relative -> example(examples, relative)).pages();
+    RegistryDocs registry =
+        new RegistryDocs("pyvider", context.schemas.schemas(), relative -> example(examples, relative));
+    registry.unusedExamples().forEach(unused -> context.err().println("Note: " + unused));
+    Map<String, String> pages = registry.pages();
+    List<String> links = links(docs, pages.keySet());
     List<String> orphans = orphans(docs, pages);
-    return check ? check(docs, pages, orphans) : write(docs, pages, orphans);
+    return check ? check(docs, pages, links, orphans) : write(docs, pages, links, orphans);
   }
 
-  private int check(Path docs, Map<String, String> pages, List<String> orphans) {
+  private int check(Path docs, Map<String, String> pages, List<String> links, List<String> orphans) {
     List<String> stale = new ArrayList<>();
+    links.forEach(link -> stale.add(link + ": a symbolic link, which docs generate will not write through"));
     pages.forEach((relative, content) -> {
+      if (links.stream().anyMatch(link -> ("docs/" + relative).startsWith(link))) {
+        return; // reported as a link: comparing would read through it
+      }
       Optional<byte[]> existing = read(docs.resolve(relative));
       if (existing.isEmpty()) {
         stale.add("docs/" + relative + ": missing");
@@ -103,7 +120,11 @@ final class DocsGenerateCommand implements Callable<Integer> {
         + "): run `" + RegistryDocs.GENERATOR + "` and commit the result");
   }
 
-  private int write(Path docs, Map<String, String> pages, List<String> orphans) {
+  private int write(Path docs, Map<String, String> pages, List<String> links, List<String> orphans) {
+    if (!links.isEmpty()) {
+      throw new CliException("refusing to write through symbolic links (" + String.join(", ", links)
+          + "): docs generate writes regular files inside docs/ only; remove the links and run it again");
+    }
     int written = 0;
     for (Map.Entry<String, String> page : pages.entrySet()) {
       Path target = docs.resolve(page.getKey());
@@ -113,7 +134,9 @@ final class DocsGenerateCommand implements Callable<Integer> {
       }
       try {
         Files.createDirectories(target.getParent());
-        Files.write(target, content);
+        // A link made since the check above still fails the write instead of being followed.
+        Files.write(target, content, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+            StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
       } catch (IOException e) {
         throw new CliException("cannot write " + target + ": " + e.getMessage());
       }
@@ -133,16 +156,36 @@ final class DocsGenerateCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  /** Markdown pages in the owned directories that the schema does not produce. */
+  /** docs/ itself, the owned directories and the pages, wherever one of them is a symbolic link. */
+  private static List<String> links(Path docs, Collection<String> pages) {
+    List<String> links = new ArrayList<>();
+    if (Files.isSymbolicLink(docs)) {
+      return List.of("docs/");
+    }
+    OWNED_DIRECTORIES.stream().filter(directory -> Files.isSymbolicLink(docs.resolve(directory)))
+        .forEach(directory -> links.add("docs/" + directory + "/"));
+    pages.stream().filter(page -> Files.isSymbolicLink(docs.resolve(page)))
+        .forEach(page -> links.add("docs/" + page));
+    return List.copyOf(links);
+  }
+
+  /**
+   * Markdown pages in the owned directories that the schema does not produce; a link there counts (removing it
+   * removes only the link). A linked directory is not looked into.
+   */
   private static List<String> orphans(Path docs, Map<String, String> pages) {
     TreeSet<String> found = new TreeSet<>();
+    if (Files.isSymbolicLink(docs)) {
+      return List.of();
+    }
     for (String directory : OWNED_DIRECTORIES) {
       Path owned = docs.resolve(directory);
-      if (!Files.isDirectory(owned)) {
+      if (!Files.isDirectory(owned, LinkOption.NOFOLLOW_LINKS)) {
         continue;
       }
       try (Stream<Path> files = Files.list(owned)) {
-        files.filter(Files::isRegularFile).map(p -> directory + "/" + p.getFileName())
+        files.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) || Files.isSymbolicLink(p))
+            .map(p -> directory + "/" + p.getFileName())
             .filter(name -> name.endsWith(".md") && !pages.containsKey(name)).forEach(found::add);
       } catch (IOException e) {
         throw new CliException("cannot list " + owned + ": " + e.getMessage());

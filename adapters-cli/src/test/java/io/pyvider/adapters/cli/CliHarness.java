@@ -17,6 +17,8 @@ import io.pyvider.application.port.out.UnsealResult;
 import io.pyvider.domain.terraform.cty.CtyType;
 import io.pyvider.domain.terraform.schema.Attribute;
 import io.pyvider.domain.terraform.schema.Block;
+import io.pyvider.domain.terraform.schema.FunctionDeclaration;
+import io.pyvider.domain.terraform.schema.IdentitySchema;
 import io.pyvider.domain.terraform.schema.NestedBlock;
 import io.pyvider.domain.terraform.schema.Schema;
 import java.io.ByteArrayInputStream;
@@ -36,7 +38,8 @@ import java.util.Map;
 
 /**
  * Runs the CLI in-process with fakes for every port: a fixed clock at {@value #NOW_TEXT}, a fixed environment, the
- * real timed-token schemas (managed and ephemeral) plus a test resource and data source, the application's
+ * real timed-token schemas (managed and ephemeral) plus a test resource with an identity and a list resource, a data
+ * source, an action and functions, the application's
  * pass-through sealer (and the Python provider's format 1 for blobs starting with 0x01), a scripted smoke test, a
  * scripted daemon (running) and a distribution over temporary files.
  */
@@ -109,7 +112,8 @@ final class CliHarness {
 
   /**
    * The real provider and timed-token schemas (the ephemeral token shares the managed one's name, as in the provider),
-   * a test resource with every schema feature, and a data source.
+   * a test resource with every schema feature, an identity and a list resource, a data source, an action and three
+   * functions (documented, undocumented with a nullable argument, without arguments).
    */
   static Outcomes.ProviderSchemas testSchemas() {
     Map<String, Schema> resources = new LinkedHashMap<>();
@@ -118,7 +122,9 @@ final class CliHarness {
     Map<String, Schema> dataSources = Map.of("pyvider_lookup", LOOKUP);
     Map<String, Schema> ephemeralResources = Map.of("pyvider_timed_token",
         new TimedTokenEphemeralResource(new FakeClock(NOW), new SequentialIds()).schema());
-    return new Outcomes.ProviderSchemas(ProviderService.PROVIDER_SCHEMA, resources, dataSources, ephemeralResources);
+    return new Outcomes.ProviderSchemas(ProviderService.PROVIDER_SCHEMA, resources, dataSources, ephemeralResources,
+        Map.of("pyvider_widget", WIDGET_LIST), Map.of("pyvider_notify", NOTIFY), FUNCTIONS,
+        Map.of("pyvider_widget", WIDGET_IDENTITY));
   }
 
   static final Schema WIDGET = new Schema(3, new Block(orderedAttributes(
@@ -139,6 +145,29 @@ final class CliHarness {
       Attribute.builder("values", CtyType.listOf(CtyType.setOf(CtyType.STRING))).computed()
           .description("What was found.").build(),
       Attribute.builder("secret", CtyType.mapOf(CtyType.STRING)).computed().sensitive().build())));
+
+  static final IdentitySchema WIDGET_IDENTITY = new IdentitySchema(1, List.of(
+      new IdentitySchema.IdentityAttribute("serial", CtyType.NUMBER, true, false, "The serial number."),
+      new IdentitySchema.IdentityAttribute("region", CtyType.STRING, false, true, "")));
+
+  static final Schema WIDGET_LIST = new Schema(0, Block.of("Finds existing widgets.", List.of(
+      Attribute.builder("directory", CtyType.STRING).required().description("Where to look.").build(),
+      Attribute.builder("pattern", CtyType.STRING).optional().description("Which names to list.").build(),
+      Attribute.builder("recursive", CtyType.BOOL).optional().build())));
+
+  static final Schema NOTIFY = new Schema(0, Block.of("Tells a web service.", List.of(
+      Attribute.builder("url", CtyType.STRING).required().description("Where to send it.").build(),
+      Attribute.builder("headers", CtyType.mapOf(CtyType.STRING)).optional().sensitive().build())));
+
+  static final Map<String, FunctionDeclaration> FUNCTIONS = Map.of(
+      "parse_duration", new FunctionDeclaration("parse_duration", "Seconds in a duration.",
+          "Parses a duration such as `1h30m` & returns its seconds.", List.of(new FunctionDeclaration.Parameter(
+              "duration", CtyType.STRING, "A duration such as `1h30m`.", false, false)), CtyType.NUMBER),
+      "first_of", new FunctionDeclaration("first_of", "", "", List.of(
+          new FunctionDeclaration.Parameter("value", CtyType.STRING, "", true, false),
+          new FunctionDeclaration.Parameter("fallbacks", CtyType.listOf(CtyType.STRING), "Tried in order.", false,
+              true)), CtyType.DYNAMIC),
+      "build_id", new FunctionDeclaration("build_id", "The build's id.", "", List.of(), CtyType.STRING));
 
   private static Map<String, Attribute> orderedAttributes(Attribute... attributes) {
     Map<String, Attribute> byName = new LinkedHashMap<>();

@@ -7,7 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pyvider.application.port.in.Outcomes;
+import io.pyvider.domain.terraform.cty.CtyType;
+import io.pyvider.domain.terraform.schema.Attribute;
 import io.pyvider.domain.terraform.schema.Block;
+import io.pyvider.domain.terraform.schema.FunctionDeclaration;
+import io.pyvider.domain.terraform.schema.IdentitySchema;
 import io.pyvider.domain.terraform.schema.Schema;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -35,8 +39,9 @@ class SchemaCommandTest {
     assertEquals(List.of("format_version", "provider_schemas"), names(root));
     assertEquals("1.0", root.get("format_version").asText());
     JsonNode provider = root.get("provider_schemas").get("registry.terraform.io/provide-io/pyvider");
-    assertEquals(List.of("provider", "resource_schemas", "data_source_schemas", "ephemeral_resource_schemas"),
-        names(provider), "Terraform 1.10's order: ephemeral resources after data sources");
+    assertEquals(List.of("provider", "resource_schemas", "data_source_schemas", "ephemeral_resource_schemas",
+        "list_resource_schemas", "functions", "resource_identity_schemas", "action_schemas"), names(provider),
+        "Terraform 1.14's order (jsonprovider.Provider's fields)");
     assertEquals(List.of("pyvider_timed_token", "pyvider_widget"), names(provider.get("resource_schemas")));
     assertEquals(List.of("pyvider_timed_token"), names(provider.get("ephemeral_resource_schemas")));
     assertEquals(List.of("version", "block"), names(provider.get("provider")));
@@ -59,14 +64,136 @@ class SchemaCommandTest {
   }
 
   @Test
-  void a_provider_without_ephemeral_resources_has_no_ephemeral_resource_schemas() throws IOException {
+  void a_provider_without_a_kind_has_no_key_for_it() throws IOException {
     CliHarness cli = new CliHarness(temporary);
     Outcomes.ProviderSchemas base = CliHarness.testSchemas();
     cli.schemas = () -> new Outcomes.ProviderSchemas(base.provider(), base.resources(), base.dataSources());
     JsonNode root = new ObjectMapper().readTree(cli.run("schema", "--json").out());
     assertEquals(List.of("provider", "resource_schemas", "data_source_schemas"),
         names(root.get("provider_schemas").get("registry.terraform.io/provide-io/pyvider")),
-        "left out when empty, as Go's omitempty does");
+        "ephemeral resources, list resources, functions, identities and actions left out when empty, as Go's "
+            + "omitempty does");
+  }
+
+  /**
+   * The provider of Terraform 1.14's own end-to-end test of {@code terraform providers schema -json}
+   * (internal/command/e2etest/providers_schema_test.go, provider "simple6"), rebuilt from schemas: the document must be
+   * the one that test expects, byte for byte.
+   */
+  @Test
+  void json_is_byte_for_byte_what_terraform_1_14_prints_for_its_own_test_provider() {
+    Schema simple = new Schema(0, Block.of("", List.of(
+        Attribute.builder("id", CtyType.STRING).computed().build(),
+        Attribute.builder("value", CtyType.STRING).optional().build())));
+    Schema simpleList = new Schema(0, Block.of("", List.of(
+        Attribute.builder("value", CtyType.STRING).optional().build())));
+    FunctionDeclaration noop = new FunctionDeclaration("noop", "",
+        "noop takes any single argument and returns the same value", List.of(
+            new FunctionDeclaration.Parameter("noop", CtyType.DYNAMIC, "any value", true, true)), CtyType.DYNAMIC);
+    IdentitySchema identity = new IdentitySchema(0, List.of(
+        new IdentitySchema.IdentityAttribute("id", CtyType.STRING, true, false, "")));
+    CliHarness cli = new CliHarness(temporary);
+    cli.schemas = () -> new Outcomes.ProviderSchemas(new Schema(0, Block.of("", List.of())),
+        Map.of("simple_resource", simple), Map.of("simple_resource", simple), Map.of("simple_resource", simple),
+        Map.of("simple_resource", simpleList), Map.of(), Map.of("noop", noop), Map.of("simple_resource", identity));
+
+    String resource = "{\"version\":0,\"block\":{\"attributes\":{\"id\":{\"type\":\"string\",\"description_kind\":"
+        + "\"plain\",\"computed\":true},\"value\":{\"type\":\"string\",\"description_kind\":\"plain\",\"optional\":true}},"
+        + "\"description_kind\":\"plain\"}}";
+    assertEquals("{\"format_version\":\"1.0\",\"provider_schemas\":{\"registry.terraform.io/provide-io/pyvider\":{"
+        + "\"provider\":{\"version\":0,\"block\":{\"description_kind\":\"plain\"}},"
+        + "\"resource_schemas\":{\"simple_resource\":" + resource + "},"
+        + "\"data_source_schemas\":{\"simple_resource\":" + resource + "},"
+        + "\"ephemeral_resource_schemas\":{\"simple_resource\":" + resource + "},"
+        + "\"list_resource_schemas\":{\"simple_resource\":{\"version\":0,\"block\":{\"attributes\":{\"value\":{"
+        + "\"type\":\"string\",\"description_kind\":\"plain\",\"optional\":true}},\"description_kind\":\"plain\"}}},"
+        + "\"functions\":{\"noop\":{\"description\":\"noop takes any single argument and returns the same value\","
+        + "\"return_type\":\"dynamic\",\"parameters\":[{\"name\":\"noop\",\"description\":\"any value\","
+        + "\"is_nullable\":true,\"type\":\"dynamic\"}]}},"
+        + "\"resource_identity_schemas\":{\"simple_resource\":{\"version\":0,\"attributes\":{\"id\":{"
+        + "\"type\":\"string\",\"required_for_import\":true}}}}}}}\n", cli.run("schema", "--json").out());
+  }
+
+  @Test
+  void a_list_resource_is_its_config_block_as_terraform_unwraps_it() throws IOException {
+    JsonNode widgets = provider().get("list_resource_schemas").get("pyvider_widget");
+    assertEquals(List.of("version", "block"), names(widgets));
+    JsonNode block = widgets.get("block");
+    assertEquals(List.of("attributes", "description", "description_kind"), names(block),
+        "no \"config\" block and no \"data\" attribute: Terraform's wrapping is taken off again");
+    assertEquals("Finds existing widgets.", block.get("description").asText());
+    assertEquals(List.of("directory", "pattern", "recursive"), names(block.get("attributes")));
+    assertEquals(List.of("type", "description", "description_kind", "required"),
+        names(block.get("attributes").get("directory")));
+    assertEquals(List.of("type", "description_kind", "optional"), names(block.get("attributes").get("recursive")));
+    assertEquals("bool", block.get("attributes").get("recursive").get("type").asText());
+  }
+
+  @Test
+  void functions_are_printed_as_jsonfunction_signatures() throws IOException {
+    JsonNode functions = provider().get("functions");
+    assertEquals(List.of("build_id", "first_of", "parse_duration"), names(functions), "sorted by name");
+    JsonNode parse = functions.get("parse_duration");
+    assertEquals(List.of("description", "summary", "return_type", "parameters"), names(parse));
+    assertEquals("Seconds in a duration.", parse.get("summary").asText());
+    assertEquals("number", parse.get("return_type").asText());
+    assertEquals(1, parse.get("parameters").size());
+    assertEquals(List.of("name", "description", "type"), names(parse.get("parameters").get(0)),
+        "is_nullable left out when false");
+    assertEquals("string", parse.get("parameters").get(0).get("type").asText());
+
+    JsonNode firstOf = functions.get("first_of");
+    assertEquals(List.of("return_type", "parameters"), names(firstOf), "empty description and summary left out");
+    assertEquals("dynamic", firstOf.get("return_type").asText());
+    assertEquals(List.of("name", "is_nullable", "type"), names(firstOf.get("parameters").get(0)));
+    assertTrue(firstOf.get("parameters").get(0).get("is_nullable").asBoolean());
+    assertEquals(List.of("name", "description", "type"), names(firstOf.get("parameters").get(1)),
+        "allow_unknown_values is not part of Terraform's JSON");
+    assertEquals("[\"list\",\"string\"]", firstOf.get("parameters").get(1).get("type").toString());
+
+    assertEquals(List.of("summary", "return_type"), names(functions.get("build_id")),
+        "no parameters: no \"parameters\" key");
+    assertTrue(run("schema", "--json").out().contains("`1h30m` \\u0026 returns"), "escaped like Go");
+  }
+
+  @Test
+  void identities_are_printed_per_resource_type_with_their_own_version() throws IOException {
+    JsonNode identities = provider().get("resource_identity_schemas");
+    assertEquals(List.of("pyvider_widget"), names(identities));
+    JsonNode widget = identities.get("pyvider_widget");
+    assertEquals(List.of("version", "attributes"), names(widget));
+    assertEquals(1, widget.get("version").asInt(), "the identity's version, not the resource schema's (3)");
+    assertEquals(List.of("region", "serial"), names(widget.get("attributes")), "sorted by name");
+    assertEquals(List.of("type", "description", "required_for_import"),
+        names(widget.get("attributes").get("serial")), "no description_kind for identity attributes");
+    assertEquals("number", widget.get("attributes").get("serial").get("type").asText());
+    assertEquals(List.of("type", "optional_for_import"), names(widget.get("attributes").get("region")));
+  }
+
+  @Test
+  void an_identity_without_a_resource_of_its_type_is_not_printed() throws IOException {
+    CliHarness cli = new CliHarness(temporary);
+    Outcomes.ProviderSchemas base = CliHarness.testSchemas();
+    cli.schemas = () -> new Outcomes.ProviderSchemas(base.provider(), Map.of("pyvider_timed_token",
+        base.resources().get("pyvider_timed_token")), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(),
+        Map.of("pyvider_widget", CliHarness.WIDGET_IDENTITY));
+    JsonNode provider = new ObjectMapper().readTree(cli.run("schema", "--json").out()).get("provider_schemas")
+        .get("registry.terraform.io/provide-io/pyvider");
+    assertEquals(List.of("provider", "resource_schemas"), names(provider),
+        "Terraform reads identities into its resource types, so one without a resource is lost");
+  }
+
+  @Test
+  void an_action_is_its_config_block_alone_without_a_version() throws IOException {
+    JsonNode notify = provider().get("action_schemas").get("pyvider_notify");
+    assertEquals(List.of("block"), names(notify));
+    JsonNode block = notify.get("block");
+    assertEquals(List.of("attributes", "description", "description_kind"), names(block));
+    assertEquals(List.of("headers", "url"), names(block.get("attributes")));
+    assertEquals(List.of("type", "description_kind", "optional", "sensitive"),
+        names(block.get("attributes").get("headers")));
+    assertEquals(List.of("type", "description", "description_kind", "required"),
+        names(block.get("attributes").get("url")));
   }
 
   @Test
@@ -133,6 +260,23 @@ class SchemaCommandTest {
     assertTrue(out.contains("block rule (list, min 1, max 5)"), out);
     assertTrue(out.matches("(?s).*\\n  password +string +optional, sensitive, write-only\\n.*"), out);
     assertTrue(out.matches("(?s).*\\n    pattern +string +required\\n.*"), out);
+  }
+
+  @Test
+  void the_text_form_lists_identities_list_resources_functions_and_actions() {
+    String out = run("schema").out();
+    assertTrue(out.matches("(?s).*resource pyvider_widget \\(schema version 3\\)\\n.*"
+        + "\\n  identity \\(version 1\\)\\n    serial +number +required for import\\n"
+        + "    region +string +optional for import\\n\\ndata source .*"), out);
+    assertTrue(out.matches("(?s).*\\nlist resource pyvider_widget \\(schema version 0\\)\\n"
+        + "  directory +string +required\\n.*"), out);
+    assertTrue(out.contains("\nfunction parse_duration(duration string) number\n  Seconds in a duration.\n"), out);
+    assertTrue(out.contains("\nfunction first_of(value string (nullable), fallbacks list(string)) any\n"), out);
+    assertTrue(out.contains("\nfunction build_id() string\n  The build's id.\n"), out);
+    assertTrue(out.matches("(?s).*\\naction pyvider_notify\\n  url +string +required\\n.*"), out);
+    assertTrue(out.indexOf("ephemeral resource") < out.indexOf("list resource")
+        && out.indexOf("list resource") < out.indexOf("function ") && out.indexOf("function ") < out.indexOf("action "),
+        "in the JSON's order");
   }
 
   @Test

@@ -1,11 +1,9 @@
 package io.pyvider.adapters.cli.docs;
 
-import io.pyvider.adapters.cli.schema.TypeNames;
 import io.pyvider.application.port.in.Outcomes;
-import io.pyvider.domain.terraform.cty.CtyType;
-import io.pyvider.domain.terraform.schema.Attribute;
 import io.pyvider.domain.terraform.schema.Block;
-import io.pyvider.domain.terraform.schema.NestedBlock;
+import io.pyvider.domain.terraform.schema.FunctionDeclaration;
+import io.pyvider.domain.terraform.schema.IdentitySchema;
 import io.pyvider.domain.terraform.schema.Schema;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,13 +14,14 @@ import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
- * The provider's registry documentation, rendered from the live schema and the examples: {@code docs/index.md}, and
- * one page per component under {@code docs/resources/}, {@code docs/data-sources/} and
- * {@code docs/ephemeral-resources/} in the Terraform Registry's format (front matter, description, Example Usage, and
- * a Schema section split into Required / Optional / Read-Only with types, descriptions, sensitivity and write-only
- * arguments), the layout terraform-plugin-docs produces. Beside each example, optional Markdown fragments add the
- * prose a schema cannot hold ({@value #OVERVIEW}, {@value #GUIDE}, {@value #REFERENCE}). Pure: examples and fragments
- * come in through a lookup.
+ * The provider's registry documentation, rendered from the live schema and the examples: {@code docs/index.md}, one
+ * page per component under {@code docs/resources/}, {@code docs/data-sources/}, {@code docs/ephemeral-resources/},
+ * {@code docs/list-resources/} and {@code docs/actions/}, and one per function under {@code docs/functions/}, in the
+ * layout terraform-plugin-docs produces: front matter, description, Example Usage, and a Schema section split into
+ * Required / Optional / Read-Only with types, descriptions, sensitivity and write-only arguments (for a function: its
+ * signature and arguments; for a resource with an identity: the identity schema and import by identity). Beside each
+ * example, optional Markdown fragments add the prose a schema cannot hold ({@value #OVERVIEW}, {@value #GUIDE},
+ * {@value #REFERENCE}). Pure: examples and fragments come in through a lookup.
  */
 public final class RegistryDocs {
 
@@ -36,6 +35,19 @@ public final class RegistryDocs {
   /** Sections placed after Schema (and Import). */
   public static final String REFERENCE = "reference.md";
 
+  /** The directory of function pages under docs/ and of their examples ({@code function.tf}) under examples/. */
+  public static final String FUNCTIONS = "functions";
+
+  /** An {@code import} block with {@code identity} beside a resource's example (terraform-plugin-docs' name). */
+  public static final String IMPORT_BY_IDENTITY = "import-by-identity.tf";
+  /** An {@code import} block with {@code id} beside a resource's example. */
+  public static final String IMPORT_BY_ID = "import-by-string-id.tf";
+  /** A {@code terraform import} command beside a resource's example. */
+  public static final String IMPORT_COMMAND = "import.sh";
+
+  private static final String IMPORT_BLOCK_LINK =
+      "the [`import` block](https://developer.hashicorp.com/terraform/language/import)";
+
   /**
    * The kinds of component the registry gives pages of their own, in terraform-plugin-docs' names: the page heading's
    * kind, the directory under docs/ and under examples/, and the example's file name there.
@@ -44,7 +56,11 @@ public final class RegistryDocs {
     RESOURCE("Resource", "resources", "resource.tf", Outcomes.ProviderSchemas::resources),
     DATA_SOURCE("Data Source", "data-sources", "data-source.tf", Outcomes.ProviderSchemas::dataSources),
     EPHEMERAL_RESOURCE("Ephemeral Resource", "ephemeral-resources", "ephemeral-resource.tf",
-        Outcomes.ProviderSchemas::ephemeralResources);
+        Outcomes.ProviderSchemas::ephemeralResources),
+    /** Terraform 1.14 reads list blocks from .tfquery.hcl files, so the example is one. */
+    LIST_RESOURCE("List Resource", "list-resources", "list-resource.tfquery.hcl",
+        Outcomes.ProviderSchemas::listResources),
+    ACTION("Action", "actions", "action.tf", Outcomes.ProviderSchemas::actions);
 
     private final String title;
     private final String directory;
@@ -63,6 +79,16 @@ public final class RegistryDocs {
     public String directory() {
       return directory;
     }
+  }
+
+  /** Every directory under docs/ whose Markdown pages this generator writes, and so removes when stale. */
+  public static List<String> ownedDirectories() {
+    List<String> owned = new ArrayList<>();
+    for (ComponentKind kind : ComponentKind.values()) {
+      owned.add(kind.directory);
+    }
+    owned.add(FUNCTIONS);
+    return List.copyOf(owned);
   }
 
   private final String providerName;
@@ -88,7 +114,24 @@ public final class RegistryDocs {
       new TreeMap<>(kind.schemasOfKind.apply(schemas)).forEach((type, schema) ->
           pages.put(kind.directory + "/" + shortName(type) + ".md", component(type, schema, kind)));
     }
+    new TreeMap<>(schemas.functions()).forEach((name, declaration) ->
+        pages.put(FUNCTIONS + "/" + name + ".md", function(declaration)));
     return pages;
+  }
+
+  /**
+   * Example files the pages leave out, each with the reason: an import-by-identity example for a resource type that
+   * declares no identity (terraform-plugin-docs refuses those, since Terraform would refuse the import).
+   */
+  public List<String> unusedExamples() {
+    List<String> unused = new ArrayList<>();
+    new TreeMap<>(schemas.resources()).forEach((type, schema) -> {
+      String path = ComponentKind.RESOURCE.directory + "/" + type + "/" + IMPORT_BY_IDENTITY;
+      if (!schemas.identities().containsKey(type) && example(path).isPresent()) {
+        unused.add("examples/" + path + ": " + type + " declares no identity, so its page leaves the example out");
+      }
+    });
+    return unused;
   }
 
   /** The registry's file name of a component: its type name without the provider prefix. */
@@ -102,7 +145,9 @@ public final class RegistryDocs {
     Block block = schemas.provider().block();
     frontMatter(page, providerName + " Provider", block.description(), "examples/provider/");
     page.append("# ").append(providerName).append(" Provider\n\n");
-    body(page, block, "provider/", "provider.tf");
+    opening(page, block.description(), "provider/", "provider.tf");
+    SchemaMarkdown.schema(page, block);
+    fragment(page, "provider/" + REFERENCE);
     return finish(page);
   }
 
@@ -112,30 +157,93 @@ public final class RegistryDocs {
     frontMatter(page, type + " " + kind.title + " - terraform-provider-" + providerName, schema.block().description(),
         "examples/" + sources);
     page.append("# ").append(type).append(" (").append(kind.title).append(")\n\n");
-    body(page, schema.block(), sources, kind.exampleName);
+    opening(page, schema.block().description(), sources, kind.exampleName);
+    SchemaMarkdown.schema(page, schema.block());
+    if (kind == ComponentKind.RESOURCE) {
+      identityAndImport(page, Optional.ofNullable(schemas.identities().get(type)), sources);
+    }
+    fragment(page, sources + REFERENCE);
+    return finish(page);
+  }
+
+  /** terraform-plugin-docs' function page: summary in the front matter, then signature and numbered arguments. */
+  private String function(FunctionDeclaration declaration) {
+    StringBuilder page = new StringBuilder();
+    String name = declaration.name();
+    String sources = FUNCTIONS + "/" + name + "/";
+    String summary = declaration.summary().isBlank() ? declaration.description() : declaration.summary();
+    frontMatter(page, name + " function - terraform-provider-" + providerName, summary, "examples/" + sources);
+    page.append("# function: ").append(name).append("\n\n");
+    opening(page, declaration.description(), sources, "function.tf");
+    page.append("## Signature\n\n```text\n").append(SchemaMarkdown.signature(declaration)).append("\n```\n\n");
+    if (!declaration.parameters().isEmpty()) {
+      page.append("## Arguments\n\n");
+      SchemaMarkdown.arguments(page, declaration);
+    }
+    fragment(page, sources + REFERENCE);
     return finish(page);
   }
 
   /**
-   * Description, overview.md, Example Usage, guide.md, Schema, Import (import.sh), reference.md: the hand-written
-   * fragments beside the example carry the prose a schema description cannot (how rotation works, errors, import).
+   * Description, overview.md, Example Usage, guide.md: the hand-written fragments beside the example carry the prose
+   * a schema description cannot (how rotation works, errors, import). The schema and reference.md follow.
    */
-  private void body(StringBuilder page, Block block, String sources, String exampleName) {
-    paragraph(page, block.description());
+  private void opening(StringBuilder page, String description, String sources, String exampleName) {
+    paragraph(page, description);
     fragment(page, sources + OVERVIEW);
-    examples.apply(sources + exampleName).filter(text -> !text.isBlank()).ifPresent(text ->
+    example(sources + exampleName).ifPresent(text ->
         page.append("## Example Usage\n\n```terraform\n").append(text.strip()).append("\n```\n\n"));
     fragment(page, sources + GUIDE);
-    schemaSection(page, block);
-    examples.apply(sources + "import.sh").filter(text -> !text.isBlank()).ifPresent(script ->
-        page.append("## Import\n\nImport is supported using the following syntax:\n\n```shell\n")
-            .append(script.strip()).append("\n```\n\n"));
-    fragment(page, sources + REFERENCE);
+  }
+
+  /**
+   * The Import section as terraform-plugin-docs writes it: by identity (with the identity schema), by id, then the
+   * command, each when its example exists. An identity without an import example (a type that cannot be imported)
+   * gets a section of its own instead, claiming no import: Terraform still records it in the state.
+   */
+  private void identityAndImport(StringBuilder page, Optional<IdentitySchema> identity, String sources) {
+    Optional<String> byIdentity = identity.flatMap(present -> example(sources + IMPORT_BY_IDENTITY));
+    Optional<String> byId = example(sources + IMPORT_BY_ID);
+    Optional<String> command = example(sources + IMPORT_COMMAND);
+    if (byIdentity.isEmpty()) {
+      identity.ifPresent(present -> {
+        page.append("## Identity\n\nIn Terraform v1.12.0 and later, each object of this type has an identity, "
+            + "which Terraform keeps in the state and `terraform show -json` shows:\n\n");
+        SchemaMarkdown.identity(page, present);
+      });
+    }
+    if (byIdentity.isEmpty() && byId.isEmpty() && command.isEmpty()) {
+      return;
+    }
+    page.append("## Import\n\nImport is supported using the following syntax:\n\n");
+    byIdentity.ifPresent(text -> {
+      page.append("In Terraform v1.12.0 and later, ").append(IMPORT_BLOCK_LINK)
+          .append(" can be used with the `identity` attribute, for example:\n\n");
+      code(page, "terraform", text);
+      SchemaMarkdown.identity(page, identity.orElseThrow());
+    });
+    byId.ifPresent(text -> {
+      page.append("In Terraform v1.5.0 and later, ").append(IMPORT_BLOCK_LINK)
+          .append(" can be used with the `id` attribute, for example:\n\n");
+      code(page, "terraform", text);
+    });
+    command.ifPresent(text -> {
+      page.append("The [`terraform import` command](https://developer.hashicorp.com/terraform/cli/commands/import) "
+          + "can be used, for example:\n\n");
+      code(page, "shell", text);
+    });
+  }
+
+  private Optional<String> example(String relativePath) {
+    return examples.apply(relativePath).filter(text -> !text.isBlank());
   }
 
   private void fragment(StringBuilder page, String relativePath) {
-    examples.apply(relativePath).filter(text -> !text.isBlank())
-        .ifPresent(text -> page.append(text.strip()).append("\n\n"));
+    example(relativePath).ifPresent(text -> page.append(text.strip()).append("\n\n"));
+  }
+
+  private static void code(StringBuilder page, String language, String text) {
+    page.append("```").append(language).append('\n').append(text.strip()).append("\n```\n\n");
   }
 
   private static void frontMatter(StringBuilder page, String title, String description, String sources) {
@@ -157,136 +265,8 @@ public final class RegistryDocs {
     }
   }
 
-  private static void schemaSection(StringBuilder page, Block block) {
-    page.append("## Schema\n\n");
-    List<Nested> nested = new ArrayList<>();
-    groups(page, block, "", "### ", nested);
-    for (int i = 0; i < nested.size(); i++) {
-      Nested next = nested.get(i);
-      page.append("<a id=\"").append(next.anchor()).append("\"></a>\n")
-          .append("### Nested Schema for `").append(next.path()).append("`\n\n");
-      if (next.block() != null) {
-        groups(page, next.block(), next.path() + ".", "", nested);
-      } else {
-        objectAttributes(page, next.object(), next.path() + ".", nested);
-      }
-    }
-  }
-
-  /** Required, Optional and Read-Only lists; nested blocks and object types are queued for their own sections. */
-  private static void groups(StringBuilder page, Block block, String pathPrefix, String headingPrefix,
-      List<Nested> nested) {
-    Map<String, List<String>> groups = new LinkedHashMap<>();
-    groups.put("Required", new ArrayList<>());
-    groups.put("Optional", new ArrayList<>());
-    groups.put("Read-Only", new ArrayList<>());
-    new TreeMap<>(block.attributes()).forEach((name, attribute) -> {
-      String group = attribute.required() ? "Required" : attribute.optional() ? "Optional" : "Read-Only";
-      groups.get(group).add(attributeLine(attribute, pathPrefix, nested));
-    });
-    new TreeMap<>(block.blockTypes()).forEach((name, type) -> {
-      String group = type.minItems() > 0 ? "Required" : "Optional";
-      groups.get(group).add(blockLine(type, pathPrefix, nested));
-    });
-    groups.forEach((heading, lines) -> {
-      if (!lines.isEmpty()) {
-        page.append(headingPrefix).append(heading).append(headingPrefix.isEmpty() ? ":" : "").append("\n\n");
-        lines.forEach(line -> page.append(line).append('\n'));
-        page.append('\n');
-      }
-    });
-  }
-
-  private static String attributeLine(Attribute attribute, String pathPrefix, List<Nested> nested) {
-    List<String> traits = new ArrayList<>();
-    traits.add(TypeNames.of(attribute.type()));
-    if (attribute.sensitive()) {
-      traits.add("Sensitive");
-    }
-    if (attribute.writeOnly()) {
-      traits.add("Write-only");
-    }
-    if (attribute.deprecated()) {
-      traits.add("Deprecated");
-    }
-    StringBuilder line = new StringBuilder("- `").append(attribute.name()).append("` (")
-        .append(String.join(", ", traits)).append(')');
-    if (!attribute.description().isBlank()) {
-      line.append(' ').append(attribute.description().strip().replace("\n", " "));
-    }
-    objectOf(attribute.type()).ifPresent(object -> {
-      String anchor = "nestedatt--" + (pathPrefix + attribute.name()).replace('.', '-');
-      nested.add(new Nested(anchor, pathPrefix + attribute.name(), null, object));
-      line.append(" (see [below for nested schema](#").append(anchor).append("))");
-    });
-    return line.toString();
-  }
-
-  private static String blockLine(NestedBlock type, String pathPrefix, List<Nested> nested) {
-    String kind = switch (type.nesting()) {
-      case SINGLE, GROUP -> "Block";
-      case LIST -> "Block List";
-      case SET -> "Block Set";
-      case MAP -> "Block Map";
-    };
-    List<String> traits = new ArrayList<>(List.of(kind));
-    if (type.minItems() > 0 && type.nesting() != NestedBlock.Nesting.SINGLE) {
-      traits.add("Min: " + type.minItems());
-    }
-    if (type.maxItems() > 0 && type.nesting() != NestedBlock.Nesting.SINGLE) {
-      traits.add("Max: " + type.maxItems());
-    }
-    if (type.block().deprecated()) {
-      traits.add("Deprecated");
-    }
-    String anchor = "nestedblock--" + (pathPrefix + type.typeName()).replace('.', '-');
-    nested.add(new Nested(anchor, pathPrefix + type.typeName(), type.block(), null));
-    StringBuilder line = new StringBuilder("- `").append(type.typeName()).append("` (")
-        .append(String.join(", ", traits)).append(')');
-    if (!type.block().description().isBlank()) {
-      line.append(' ').append(type.block().description().strip().replace("\n", " "));
-    }
-    return line.append(" (see [below for nested schema](#").append(anchor).append("))").toString();
-  }
-
-  private static void objectAttributes(StringBuilder page, CtyType.ObjectOf object, String pathPrefix,
-      List<Nested> nested) {
-    page.append("Attributes:\n\n");
-    object.attributes().forEach((name, type) -> {
-      StringBuilder line = new StringBuilder("- `").append(name).append("` (").append(TypeNames.of(type))
-          .append(object.optional().contains(name) ? ", Optional" : "").append(')');
-      objectOf(type).ifPresent(inner -> {
-        String anchor = "nestedobjatt--" + (pathPrefix + name).replace('.', '-');
-        nested.add(new Nested(anchor, pathPrefix + name, null, inner));
-        line.append(" (see [below for nested schema](#").append(anchor).append("))");
-      });
-      page.append(line).append('\n');
-    });
-    page.append('\n');
-  }
-
-  /** The object type inside an attribute's type (itself, or the element of a collection of objects). */
-  private static Optional<CtyType.ObjectOf> objectOf(CtyType type) {
-    if (type instanceof CtyType.ObjectOf object) {
-      return Optional.of(object);
-    }
-    if (type instanceof CtyType.ListOf list) {
-      return objectOf(list.element());
-    }
-    if (type instanceof CtyType.SetOf set) {
-      return objectOf(set.element());
-    }
-    if (type instanceof CtyType.MapOf map) {
-      return objectOf(map.element());
-    }
-    return Optional.empty();
-  }
-
   private static String finish(StringBuilder page) {
     String text = page.toString().stripTrailing();
     return text + "\n";
-  }
-
-  private record Nested(String anchor, String path, Block block, CtyType.ObjectOf object) {
   }
 }

@@ -6,12 +6,17 @@ import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pyvider.application.port.in.Outcomes;
+import io.pyvider.domain.terraform.cty.CtyType;
 import io.pyvider.domain.terraform.schema.Attribute;
 import io.pyvider.domain.terraform.schema.Block;
+import io.pyvider.domain.terraform.schema.FunctionDeclaration;
+import io.pyvider.domain.terraform.schema.IdentitySchema;
 import io.pyvider.domain.terraform.schema.NestedBlock;
 import io.pyvider.domain.terraform.schema.Schema;
+import java.util.Comparator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -21,7 +26,8 @@ import java.util.TreeMap;
  * {@code internal/command/jsonprovider}): format_version 1.0, provider_schemas keyed by the provider address, fields in
  * Terraform's order, map keys sorted, false flags and empty descriptions left out, description_kind always present.
  * Ephemeral resources (Terraform 1.10) come after data sources as {@code ephemeral_resource_schemas}, and write-only
- * attributes (Terraform 1.11) carry {@code write_only}.
+ * attributes (Terraform 1.11) carry {@code write_only}. Terraform 1.14 adds, in this order, {@code list_resource_schemas},
+ * {@code functions} ({@code jsonfunction}'s signatures), {@code resource_identity_schemas} and {@code action_schemas}.
  */
 public final class TerraformSchemaJson {
 
@@ -53,6 +59,27 @@ public final class TerraformSchemaJson {
     if (!schemas.ephemeralResources().isEmpty()) {
       provider.set("ephemeral_resource_schemas", schemas(schemas.ephemeralResources()));
     }
+    if (!schemas.listResources().isEmpty()) {
+      // Terraform wraps a list resource's schema in a "config" block and unwraps it again here: the provider's block.
+      provider.set("list_resource_schemas", schemas(schemas.listResources()));
+    }
+    if (!schemas.functions().isEmpty()) {
+      ObjectNode functions = provider.putObject("functions");
+      new TreeMap<>(schemas.functions()).forEach((name, declaration) -> functions.set(name, function(declaration)));
+    }
+    // Terraform attaches identities to resource types, so an identity without a resource of its type is not printed.
+    Map<String, IdentitySchema> identities = new TreeMap<>(schemas.identities());
+    identities.keySet().retainAll(schemas.resources().keySet());
+    if (!identities.isEmpty()) {
+      ObjectNode out = provider.putObject("resource_identity_schemas");
+      identities.forEach((type, identity) -> out.set(type, identity(identity)));
+    }
+    if (!schemas.actions().isEmpty()) {
+      ObjectNode actions = provider.putObject("action_schemas");
+      // An action schema is its config block alone: Terraform versions actions' schemas nowhere.
+      new TreeMap<>(schemas.actions()).forEach((name, schema) ->
+          actions.putObject(name).set("block", block(schema.block())));
+    }
     return root;
   }
 
@@ -78,6 +105,41 @@ public final class TerraformSchemaJson {
     return out;
   }
 
+  /** {@code jsonfunction.FunctionSignature}: empty strings and parameter lists left out, return_type always there. */
+  private static ObjectNode function(FunctionDeclaration declaration) {
+    ObjectNode out = JSON.createObjectNode();
+    text(out, "description", declaration.description());
+    text(out, "summary", declaration.summary());
+    out.set("return_type", type(declaration.returnType()));
+    if (!declaration.parameters().isEmpty()) {
+      ArrayNode parameters = out.putArray("parameters");
+      for (FunctionDeclaration.Parameter parameter : declaration.parameters()) {
+        ObjectNode json = parameters.addObject();
+        text(json, "name", parameter.name());
+        text(json, "description", parameter.description());
+        flag(json, "is_nullable", parameter.allowNull());
+        json.set("type", type(parameter.type()));
+      }
+    }
+    return out;
+  }
+
+  /** {@code jsonprovider.IdentitySchema}: its own version, attributes without description_kind. */
+  private static ObjectNode identity(IdentitySchema identity) {
+    ObjectNode out = JSON.createObjectNode();
+    out.put("version", identity.version());
+    ObjectNode attributes = out.putObject("attributes");
+    identity.attributes().stream().sorted(Comparator.comparing(IdentitySchema.IdentityAttribute::name))
+        .forEach(attribute -> {
+          ObjectNode json = attributes.putObject(attribute.name());
+          json.set("type", type(attribute.type()));
+          text(json, "description", attribute.description());
+          flag(json, "required_for_import", attribute.requiredForImport());
+          flag(json, "optional_for_import", attribute.optionalForImport());
+        });
+    return out;
+  }
+
   private static ObjectNode block(Block block) {
     ObjectNode out = JSON.createObjectNode();
     if (!block.attributes().isEmpty()) {
@@ -88,9 +150,7 @@ public final class TerraformSchemaJson {
       ObjectNode types = out.putObject("block_types");
       new TreeMap<>(block.blockTypes()).forEach((name, nested) -> types.set(name, nestedBlock(nested)));
     }
-    if (!block.description().isEmpty()) {
-      out.put("description", block.description());
-    }
+    text(out, "description", block.description());
     out.put("description_kind", "plain");
     if (block.deprecated()) {
       out.put("deprecated", true);
@@ -100,14 +160,8 @@ public final class TerraformSchemaJson {
 
   private static ObjectNode attribute(Attribute attribute) {
     ObjectNode out = JSON.createObjectNode();
-    try {
-      out.set("type", JSON.readTree(attribute.type().toJson()));
-    } catch (JsonProcessingException impossible) {
-      throw new IllegalStateException("type JSON of " + attribute.name() + " does not parse", impossible);
-    }
-    if (!attribute.description().isEmpty()) {
-      out.put("description", attribute.description());
-    }
+    out.set("type", type(attribute.type()));
+    text(out, "description", attribute.description());
     out.put("description_kind", "plain");
     flag(out, "deprecated", attribute.deprecated());
     flag(out, "required", attribute.required());
@@ -153,6 +207,20 @@ public final class TerraformSchemaJson {
         case '<', '>', '&', 0x2028, 0x2029 -> new SerializedString(String.format("\\u%04x", ch));
         default -> null;
       };
+    }
+  }
+
+  private static JsonNode type(CtyType type) {
+    try {
+      return JSON.readTree(type.toJson());
+    } catch (JsonProcessingException impossible) {
+      throw new IllegalStateException("type JSON " + type.toJson() + " does not parse", impossible);
+    }
+  }
+
+  private static void text(ObjectNode out, String name, String value) {
+    if (!value.isEmpty()) {
+      out.put(name, value);
     }
   }
 

@@ -8,31 +8,53 @@ public final class TypeNames {
   private TypeNames() {
   }
 
+  /** The words a naming style uses; collections are a prefix before their element's name. */
+  private record Words(String string, String number, String bool, String list, String set, String map, String tuple,
+      String object, String dynamic) {
+  }
+
+  private static final Words REGISTRY =
+      new Words("String", "Number", "Boolean", "List of ", "Set of ", "Map of ", "Tuple", "Object", "Dynamic");
+  private static final Words CTY =
+      new Words("string", "number", "bool", "list of ", "set of ", "map of ", "tuple", "object", "dynamic");
+
   /** The registry-docs name of a type (terraform-plugin-docs' wording). */
   public static String of(CtyType type) {
+    return spelled(type, REGISTRY);
+  }
+
+  /**
+   * go-cty's {@code FriendlyName}, which Terraform and terraform-plugin-docs use in function signatures:
+   * {@code string}, {@code list of string}, {@code object}, {@code dynamic}.
+   */
+  public static String friendly(CtyType type) {
+    return spelled(type, CTY);
+  }
+
+  private static String spelled(CtyType type, Words words) {
     if (type instanceof CtyType.Primitive primitive) {
       return switch (primitive) {
-        case STRING -> "String";
-        case NUMBER -> "Number";
-        case BOOL -> "Boolean";
+        case STRING -> words.string();
+        case NUMBER -> words.number();
+        case BOOL -> words.bool();
       };
     }
     if (type instanceof CtyType.ListOf list) {
-      return "List of " + of(list.element());
+      return words.list() + spelled(list.element(), words);
     }
     if (type instanceof CtyType.SetOf set) {
-      return "Set of " + of(set.element());
+      return words.set() + spelled(set.element(), words);
     }
     if (type instanceof CtyType.MapOf map) {
-      return "Map of " + of(map.element());
+      return words.map() + spelled(map.element(), words);
     }
     if (type instanceof CtyType.TupleOf) {
-      return "Tuple";
+      return words.tuple();
     }
     if (type instanceof CtyType.ObjectOf) {
-      return "Object";
+      return words.object();
     }
-    return "Dynamic";
+    return words.dynamic();
   }
 
   /** The HCL type-constraint form: {@code string}, {@code map(string)}, {@code list(object({…}))}. */
