@@ -1,5 +1,7 @@
 package io.pyvider.application.port.in;
 
+import java.util.List;
+
 /** Namespace for the command records the inbound ports take (one per RPC-shaped use case). */
 public final class Commands {
   private Commands() {
@@ -45,5 +47,12 @@ public final class Commands {
 
   /** CloseEphemeralResource: the private data Open returned. */
   public record CloseEphemeral(String typeName, byte[] privateData) {
+  }
+
+  /** CallFunction: the function's bare name and its positional arguments, decoded once the declaration is known. */
+  public record CallFunction(String name, List<WireValue> arguments) {
+    public CallFunction {
+      arguments = List.copyOf(arguments);
+    }
   }
 }
