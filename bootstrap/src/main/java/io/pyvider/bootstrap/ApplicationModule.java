@@ -16,6 +16,9 @@ import io.pyvider.application.component.envvariables.EnvVariablesDataSource;
 import io.pyvider.application.component.envvariables.EnvVariablesEphemeralResource;
 import io.pyvider.application.component.filecontent.FileContentListResource;
 import io.pyvider.application.component.filecontent.FileContentResource;
+import io.pyvider.application.component.functions.ExpiryFunction;
+import io.pyvider.application.component.functions.ParseDurationFunction;
+import io.pyvider.application.component.functions.RotationDueFunction;
 import io.pyvider.application.component.httpapi.HttpApiDataSource;
 import io.pyvider.application.component.timedtoken.TimedTokenEphemeralResource;
 import io.pyvider.application.component.timedtoken.TimedTokenResource;
@@ -24,6 +27,7 @@ import io.pyvider.application.lifecycle.ComponentCatalog;
 import io.pyvider.application.lifecycle.DataSourceService;
 import io.pyvider.application.lifecycle.EphemeralResourceService;
 import io.pyvider.application.lifecycle.ListResourceService;
+import io.pyvider.application.lifecycle.FunctionService;
 import io.pyvider.application.lifecycle.ProviderService;
 import io.pyvider.application.lifecycle.ProviderSession;
 import io.pyvider.application.lifecycle.ResourceLifecycleService;
@@ -110,6 +114,24 @@ abstract class ApplicationModule {
   }
 
   @Provides
+  @IntoSet
+  static ProviderFunction parseDuration() {
+    return new ParseDurationFunction();
+  }
+
+  @Provides
+  @IntoSet
+  static ProviderFunction expiry() {
+    return new ExpiryFunction();
+  }
+
+  @Provides
+  @IntoSet
+  static ProviderFunction rotationDue() {
+    return new RotationDueFunction();
+  }
+
+  @Provides
   @Singleton
   static ProviderSession session(Environment environment) {
     return new ProviderSession(environment);
@@ -157,9 +179,16 @@ abstract class ApplicationModule {
 
   @Provides
   @Singleton
+  static FunctionService functionService(ComponentCatalog catalog) {
+    return new FunctionService(catalog);
+  }
+
+  @Provides
+  @Singleton
   static TerraformProviderService terraformProviderService(ProviderService provider,
       ResourceLifecycleService resources, DataSourceService dataSources, EphemeralResourceService ephemeralResources,
-      ListResourceService lists, HcLog log) {
-    return new TerraformProviderService(provider, provider, resources, dataSources, ephemeralResources, lists, log);
+      ListResourceService lists, FunctionService functions, HcLog log) {
+    return new TerraformProviderService(provider, provider, resources, dataSources, ephemeralResources, lists,
+        functions, log);
   }
 }

@@ -97,4 +97,58 @@ class ExpiryTimestampTest {
     IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> ExpiryTimestamp.parse(text));
     assertTrue(error.getMessage().contains("ISO 8601"), error.getMessage());
   }
+
+  @Test
+  void an_rfc_3339_timestamp_with_z_or_an_offset_is_read_as_its_instant() {
+    assertEquals(Instant.parse("2025-01-01T00:00:00Z"), ExpiryTimestamp.parseRfc3339("2025-01-01T00:00:00Z"));
+    assertEquals(Instant.parse("2025-06-30T21:59:30Z"), ExpiryTimestamp.parseRfc3339("2025-06-30T23:59:30+02:00"));
+    assertEquals(Instant.parse("2025-07-01T04:29:30Z"), ExpiryTimestamp.parseRfc3339("2025-06-30T23:59:30-04:30"));
+  }
+
+  @Test
+  void an_rfc_3339_fraction_of_any_length_is_kept() {
+    assertEquals(Instant.parse("2025-01-01T00:00:00.5Z"), ExpiryTimestamp.parseRfc3339("2025-01-01T00:00:00.5Z"));
+    assertEquals(Instant.parse("2025-01-01T00:00:00.123456789Z"),
+        ExpiryTimestamp.parseRfc3339("2025-01-01T00:00:00.123456789Z"));
+  }
+
+  @Test
+  void rfc_3339_allows_a_lower_case_t_and_z() {
+    assertEquals(Instant.parse("2025-01-01T00:00:00Z"), ExpiryTimestamp.parseRfc3339("2025-01-01t00:00:00z"));
+  }
+
+  @Test
+  void what_the_provider_writes_is_rfc_3339() {
+    Instant instant = Instant.parse("2025-11-08T15:30:00.654321Z");
+
+    assertEquals(instant, ExpiryTimestamp.parseRfc3339(ExpiryTimestamp.format(instant)));
+    assertEquals("9999-12-31T23:59:59.999999+00:00", ExpiryTimestamp.format(ExpiryTimestamp.LATEST));
+  }
+
+  @ParameterizedTest
+  @NullAndEmptySource
+  @ValueSource(strings = {
+      "yesterday",
+      "2025-01-01",
+      "2025-01-01T00:00Z",
+      "2025-01-01T00:00:00",
+      "2025-01-01 00:00:00Z",
+      "2025-01-01T00:00:00+02",
+      "2025-01-01T00:00:00+0200",
+      "2025-01-01T00:00:00+02:00:30",
+      "2025-01-01T00:00:00.Z",
+      "2025-02-30T00:00:00Z",
+      "2025-01-01T24:00:00Z",
+      "2025-01-01T23:59:60Z",
+      "25-01-01T00:00:00Z",
+      "+12025-01-01T00:00:00Z",
+      "2025-1-01T00:00:00Z",
+      "2025-01-01T00:00:00Z ",
+      "2025-01-01T00:00:00Z[UTC]"})
+  void anything_but_rfc_3339_is_rejected_with_a_message_that_shows_the_form(String text) {
+    IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+        () -> ExpiryTimestamp.parseRfc3339(text));
+    assertTrue(error.getMessage().contains("RFC 3339") && error.getMessage().contains("2025-01-01T00:00:00Z"),
+        error.getMessage());
+  }
 }

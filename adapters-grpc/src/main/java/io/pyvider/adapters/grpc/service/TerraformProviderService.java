@@ -12,6 +12,7 @@ import io.pyvider.application.port.in.Commands;
 import io.pyvider.application.port.in.DataSourceUseCase;
 import io.pyvider.application.port.in.EphemeralResourceUseCase;
 import io.pyvider.application.port.in.ListResourceUseCase;
+import io.pyvider.application.port.in.FunctionUseCase;
 import io.pyvider.application.port.in.ManagedResourceUseCase;
 import io.pyvider.application.port.in.Outcomes;
 import io.pyvider.application.port.in.ProviderConfigurationUseCase;
@@ -21,6 +22,7 @@ import io.pyvider.domain.terraform.diag.Diagnostics;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * tfplugin6.Provider: each method maps the request, calls a use case and maps the answer back. Any failure, even a
@@ -34,19 +36,21 @@ public final class TerraformProviderService extends ProviderGrpc.ProviderImplBas
   private final DataSourceUseCase dataSources;
   private final EphemeralResourceUseCase ephemeralResources;
   private final ListResourceUseCase lists;
+  private final FunctionUseCase functions;
   private final HcLog log;
   // Built on first use: with get_provider_schema_optional most provider processes Terraform starts are never asked.
   private volatile Tfplugin6.GetProviderSchema.Response schemaResponse;
 
   public TerraformProviderService(ProviderSchemaUseCase schemas, ProviderConfigurationUseCase configuration,
       ManagedResourceUseCase resources, DataSourceUseCase dataSources, EphemeralResourceUseCase ephemeralResources,
-      ListResourceUseCase lists, HcLog log) {
+      ListResourceUseCase lists, FunctionUseCase functions, HcLog log) {
     this.lists = lists;
     this.schemas = schemas;
     this.configuration = configuration;
     this.resources = resources;
     this.dataSources = dataSources;
     this.ephemeralResources = ephemeralResources;
+    this.functions = functions;
     this.log = log;
   }
 
@@ -438,6 +442,40 @@ public final class TerraformProviderService extends ProviderGrpc.ProviderImplBas
 
   private static com.google.protobuf.Timestamp timestamp(java.time.Instant at) {
     return com.google.protobuf.Timestamp.newBuilder().setSeconds(at.getEpochSecond()).setNanos(at.getNano()).build();
+  }
+
+  /** The declarations GetProviderSchema serves, so both RPCs always agree (Terraform reads either). */
+  @Override
+  public void getFunctions(Tfplugin6.GetFunctions.Request request,
+      StreamObserver<Tfplugin6.GetFunctions.Response> out) {
+    answer(out, "GetFunctions", "",
+        () -> Tfplugin6.GetFunctions.Response.newBuilder().putAllFunctions(schemaResponse().getFunctionsMap()).build(),
+        diagnostics -> Tfplugin6.GetFunctions.Response.newBuilder().addAllDiagnostics(diagnostics).build());
+  }
+
+  /** Needs no ConfigureProvider: Terraform calls functions on a provider instance it has not configured. */
+  @Override
+  public void callFunction(Tfplugin6.CallFunction.Request request,
+      StreamObserver<Tfplugin6.CallFunction.Response> out) {
+    answer(out, "CallFunction", request.getName(), () -> {
+      Outcomes.CallFunction outcome = functions.call(new Commands.CallFunction(request.getName(),
+          request.getArgumentsList().stream().map(WireValues::of).toList()));
+      Tfplugin6.CallFunction.Response.Builder response = Tfplugin6.CallFunction.Response.newBuilder();
+      outcome.error().ifPresentOrElse(error -> response.setError(functionError(error)),
+          () -> response.setResult(DynamicValues.encode(outcome.result(), outcome.type())));
+      return response.build();
+    }, diagnostics -> Tfplugin6.CallFunction.Response.newBuilder()
+        // The response has no diagnostics: the bug report travels as the function error's text.
+        .setError(Tfplugin6.FunctionError.newBuilder().setText(diagnostics.stream()
+            .map(diagnostic -> diagnostic.getSummary() + ": " + diagnostic.getDetail())
+            .collect(Collectors.joining("; "))))
+        .build());
+  }
+
+  private static Tfplugin6.FunctionError functionError(Outcomes.FunctionError error) {
+    Tfplugin6.FunctionError.Builder out = Tfplugin6.FunctionError.newBuilder().setText(error.text());
+    error.argument().ifPresent(out::setFunctionArgument);
+    return out.build();
   }
 
   @Override

@@ -1,5 +1,7 @@
 package io.pyvider.application.port.in;
 
+import java.util.List;
+
 /** Namespace for the command records the inbound ports take (one per RPC-shaped use case). */
 public final class Commands {
   private Commands() {
@@ -74,5 +76,12 @@ public final class Commands {
 
   /** GenerateResourceConfig: a state (usually just imported) to write configuration for. */
   public record GenerateConfig(String typeName, WireValue state) {
+  }
+
+  /** CallFunction: the function's bare name and its positional arguments, decoded once the declaration is known. */
+  public record CallFunction(String name, List<WireValue> arguments) {
+    public CallFunction {
+      arguments = List.copyOf(arguments);
+    }
   }
 }

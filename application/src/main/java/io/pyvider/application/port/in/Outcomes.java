@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Namespace for the result records the inbound ports return. Each carries the type its value must be encoded with
@@ -115,5 +116,25 @@ public final class Outcomes {
 
   /** GenerateResourceConfig's answer: the configuration (null on failure) and diagnostics. */
   public record GenerateConfig(CtyType type, Value config, Diagnostics diagnostics) {
+  }
+
+  /**
+   * CallFunction's answer: the result with the type to encode it with, or an error. Terraform reads only one of the
+   * two, so a failed call carries a null result.
+   */
+  public record CallFunction(CtyType type, Value result, Optional<FunctionError> error) {
+
+    public static CallFunction returned(CtyType type, Value result) {
+      return new CallFunction(type, result, Optional.empty());
+    }
+
+    public static CallFunction failed(String text, OptionalInt argument) {
+      return new CallFunction(CtyType.DYNAMIC, Value.nullOf(CtyType.DYNAMIC),
+          Optional.of(new FunctionError(text, argument)));
+    }
+  }
+
+  /** A function call's error: its text, and the 0-based argument it is about when it is about one. */
+  public record FunctionError(String text, OptionalInt argument) {
   }
 }
