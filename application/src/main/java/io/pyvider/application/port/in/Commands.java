@@ -46,4 +46,12 @@ public final class Commands {
   /** CloseEphemeralResource: the private data Open returned. */
   public record CloseEphemeral(String typeName, byte[] privateData) {
   }
+
+  /** PlanAction: the configuration as far as it is known. */
+  public record PlanAction(String typeName, WireValue config) {
+  }
+
+  /** InvokeAction: the configuration, which Terraform sends only once it is wholly known. */
+  public record InvokeAction(String typeName, WireValue config) {
+  }
 }
