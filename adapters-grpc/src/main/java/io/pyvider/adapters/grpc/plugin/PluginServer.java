@@ -26,6 +26,7 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -43,6 +44,9 @@ public final class PluginServer {
   /** Terraform-plugin-go raises grpc's 4 MiB inbound limit to 256 MiB; large states need it. */
   static final int MAX_INBOUND_MESSAGE_BYTES = 256 << 20;
   static final String LOOPBACK = "127.0.0.1";
+  /** Provider RPCs that may wait on the network: see {@link #executorFor}. */
+  static final Set<String> BLOCKING_CALLS =
+      Set.of("tfplugin6.Provider/ReadDataSource", "tfplugin6.Provider/InvokeAction");
 
   private final Server server;
   private final StdioService stdio;
@@ -142,11 +146,12 @@ public final class PluginServer {
   /**
    * Where a call runs. Most provider RPCs are short computations: they run on the event loop that read them, which
    * saves two thread hand-offs per call (most of a warm call's latency). Calls that may wait on the network or on
-   * retries (reading a data source: {@code pyvider_http_api}) go to the shared pool so they never hold a loop.
+   * retries (reading a data source: {@code pyvider_http_api}; invoking an action: {@code pyvider_http_request}) go
+   * to the shared pool so they never hold a loop.
    */
   private static java.util.concurrent.Executor executorFor(io.grpc.ServerCall<?, ?> call, io.grpc.Metadata headers) {
     String method = call.getMethodDescriptor().getFullMethodName();
-    return method.startsWith("tfplugin6.Provider/") && !method.endsWith("/ReadDataSource") ? Runnable::run : null;
+    return method.startsWith("tfplugin6.Provider/") && !BLOCKING_CALLS.contains(method) ? Runnable::run : null;
   }
 
   /**
