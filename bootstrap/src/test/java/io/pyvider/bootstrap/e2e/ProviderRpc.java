@@ -175,7 +175,7 @@ final class ProviderRpc {
     return diagnostics;
   }
 
-  /** ValidateActionConfig (a ValidateActionConfig.Request names the action type_name); diagnostics are returned. */
+  /** ValidateActionConfig (its request names the action in type_name, not action_type); diagnostics are returned. */
   List<Diag> validateAction(String typeName, Value.ObjectVal config) {
     ResourceSchema schema = terraform.action(typeName);
     terraform.rememberSensitiveConfiguration(schema, config);
