@@ -20,9 +20,11 @@ import io.pyvider.application.component.functions.ExpiryFunction;
 import io.pyvider.application.component.functions.ParseDurationFunction;
 import io.pyvider.application.component.functions.RotationDueFunction;
 import io.pyvider.application.component.httpapi.HttpApiDataSource;
+import io.pyvider.application.component.httprequest.HttpRequestAction;
 import io.pyvider.application.component.timedtoken.TimedTokenEphemeralResource;
 import io.pyvider.application.component.timedtoken.TimedTokenResource;
 import io.pyvider.application.component.verifier.PrivateStateVerifierResource;
+import io.pyvider.application.lifecycle.ActionService;
 import io.pyvider.application.lifecycle.ComponentCatalog;
 import io.pyvider.application.lifecycle.DataSourceService;
 import io.pyvider.application.lifecycle.EphemeralResourceService;
@@ -132,6 +134,12 @@ abstract class ApplicationModule {
   }
 
   @Provides
+  @IntoSet
+  static Action httpRequest(HttpTransport transport) {
+    return new HttpRequestAction(transport);
+  }
+
+  @Provides
   @Singleton
   static ProviderSession session(Environment environment) {
     return new ProviderSession(environment);
@@ -185,10 +193,16 @@ abstract class ApplicationModule {
 
   @Provides
   @Singleton
+  static ActionService actionService(ComponentCatalog catalog, ProviderSession session) {
+    return new ActionService(catalog, session);
+  }
+
+  @Provides
+  @Singleton
   static TerraformProviderService terraformProviderService(ProviderService provider,
       ResourceLifecycleService resources, DataSourceService dataSources, EphemeralResourceService ephemeralResources,
-      ListResourceService lists, FunctionService functions, HcLog log) {
+      ListResourceService lists, FunctionService functions, ActionService actions, HcLog log) {
     return new TerraformProviderService(provider, provider, resources, dataSources, ephemeralResources, lists,
-        functions, log);
+        functions, actions, log);
   }
 }

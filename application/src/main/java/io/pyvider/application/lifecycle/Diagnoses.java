@@ -33,6 +33,11 @@ final class Diagnoses {
         + "\". Check the spelling, and that the configuration uses a provider version that offers it.");
   }
 
+  static Diagnostic unknownActionType(String typeName) {
+    return Diagnostic.error("Unknown action type", "The provider pyvider has no action \""
+        + typeName + "\". Check the spelling, and that the configuration uses a provider version that offers it.");
+  }
+
   static Diagnostic testOnly(String typeName) {
     return Diagnostic.error(typeName + " is a test-only component",
         typeName + " is served only in test mode: launch the provider with PYVIDER_TESTMODE=true, or set "

@@ -175,6 +175,67 @@ final class ProviderRpc {
     return diagnostics;
   }
 
+  /** ValidateActionConfig (its request names the action in type_name, not action_type); diagnostics are returned. */
+  List<Diag> validateAction(String typeName, Value.ObjectVal config) {
+    ResourceSchema schema = terraform.action(typeName);
+    terraform.rememberSensitiveConfiguration(schema, config);
+    List<Diag> diagnostics = Diag.of(call("ValidateActionConfig", () -> stub().validateActionConfig(
+        Tfplugin6.ValidateActionConfig.Request.newBuilder().setTypeName(typeName)
+            .setConfig(dynamic(config, schema.impliedType())).build())).getDiagnosticsList());
+    terraform.recordDiagnostics(process.label(), diagnostics);
+    return diagnostics;
+  }
+
+  /** PlanAction as GRPCProvider sends it (deferrals not allowed); diagnostics are returned. */
+  List<Diag> planAction(String typeName, Value.ObjectVal config) {
+    ResourceSchema schema = terraform.action(typeName);
+    terraform.rememberSensitiveConfiguration(schema, config);
+    Tfplugin6.PlanAction.Response response = call("PlanAction", () -> stub().planAction(
+        Tfplugin6.PlanAction.Request.newBuilder().setActionType(typeName)
+            .setConfig(dynamic(config, schema.impliedType())).setClientCapabilities(CAPABILITIES).build()));
+    List<Diag> diagnostics = Diag.of(response.getDiagnosticsList());
+    terraform.recordDiagnostics(process.label(), diagnostics);
+    require(!response.hasDeferred() || Diag.hasErrors(diagnostics),
+        "PlanAction deferred although Terraform did not allow deferrals");
+    return diagnostics;
+  }
+
+  /**
+   * InvokeAction, reading the event stream as GRPCProvider.InvokeAction does. A gRPC error fails the call (Terraform
+   * would report it as the action's failure, losing what the provider meant to say); an event that is neither
+   * progress nor completed would make Terraform panic; exactly one completed event must come, and last.
+   */
+  ActionRun invokeAction(String typeName, Value.ObjectVal config) {
+    ResourceSchema schema = terraform.action(typeName);
+    terraform.rememberSensitiveConfiguration(schema, config);
+    ActionRun run = call("InvokeAction", () -> events(stub().invokeAction(
+        Tfplugin6.InvokeAction.Request.newBuilder().setActionType(typeName)
+            .setConfig(dynamic(config, schema.impliedType())).setClientCapabilities(CAPABILITIES).build())));
+    terraform.recordProgress(process.label(), run.progress());
+    terraform.recordDiagnostics(process.label(), run.diagnostics());
+    return run;
+  }
+
+  private ActionRun events(java.util.Iterator<Tfplugin6.InvokeAction.Event> events) {
+    List<String> progress = new ArrayList<>();
+    List<Diag> completed = null;
+    while (events.hasNext()) {
+      Tfplugin6.InvokeAction.Event event = events.next();
+      require(completed == null, "InvokeAction sent an event after the completed event: " + event);
+      switch (event.getTypeCase()) {
+        case PROGRESS -> progress.add(event.getProgress().getMessage());
+        case COMPLETED -> completed = Diag.of(event.getCompleted().getDiagnosticsList());
+        default -> throw failure("InvokeAction sent an event of no known type (Terraform panics on it): " + event);
+      }
+    }
+    require(completed != null, "InvokeAction ended without a completed event; progress: " + progress);
+    return new ActionRun(progress, completed);
+  }
+
+  /** An invocation's progress messages, in order, and the diagnostics of its completed event. */
+  record ActionRun(List<String> progress, List<Diag> diagnostics) {
+  }
+
   /** A decoded answer: the value, private bytes, requires_replace paths (plans only) and diagnostics. */
   record Answer(Value value, byte[] privateBytes, List<Tfplugin6.AttributePath> requiresReplace,
       List<Diag> diagnostics) {

@@ -79,6 +79,15 @@ final class TerraformSimulator implements AutoCloseable {
     return ResourceSchema.of(typeName, found);
   }
 
+  ResourceSchema action(String typeName) {
+    Tfplugin6.ActionSchema found = providerSchema().getActionSchemasMap().get(typeName);
+    if (found == null) {
+      throw new AssertionError("the provider has no action " + typeName + "; it has "
+          + providerSchema().getActionSchemasMap().keySet());
+    }
+    return ResourceSchema.of(typeName, found.getSchema());
+  }
+
   ResourceSchema providerConfigSchema() {
     return ResourceSchema.of("provider", providerSchema().getProvider());
   }
@@ -113,6 +122,25 @@ final class TerraformSimulator implements AutoCloseable {
           .filter(v -> v instanceof Value.Str s && s.value().length() >= 8)
           .forEach(v -> secrets.add(((Value.Str) v).value()));
     }
+  }
+
+  /**
+   * As {@link #rememberSensitive}, with the elements of sensitive maps too: an action's configuration is all that
+   * carries its secrets (its headers), and nothing of it is stored.
+   */
+  synchronized void rememberSensitiveConfiguration(ResourceSchema schema, Value.ObjectVal config) {
+    rememberSensitive(schema, config);
+    schema.attributes().values().stream().filter(ResourceSchema.Attr::sensitive)
+        .map(a -> config.get(a.name()))
+        .filter(v -> v instanceof Value.MapVal && v.isWhollyKnown())
+        .flatMap(v -> ((Value.MapVal) v).entries().values().stream())
+        .filter(v -> v instanceof Value.Str s && s.value().length() >= 8)
+        .forEach(v -> secrets.add(((Value.Str) v).value()));
+  }
+
+  /** An action's progress messages reach the user's terminal too. */
+  synchronized void recordProgress(String label, List<String> messages) {
+    messages.forEach(message -> diagnosticText.add(label + " progress message: " + message));
   }
 
   /** Diagnostics reach the user's terminal, so they count as output for the leak check. */

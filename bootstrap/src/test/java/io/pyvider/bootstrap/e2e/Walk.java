@@ -92,6 +92,21 @@ final class Walk implements AutoCloseable {
     return rpc.closeEphemeral(typeName, openPrivate);
   }
 
+  /** ValidateActionConfig's diagnostics, errors included (Terraform validates before it plans an action). */
+  List<Diag> validateAction(String typeName, Value.ObjectVal config) {
+    return rpc.validateAction(typeName, config);
+  }
+
+  /** PlanAction's diagnostics, errors included. */
+  List<Diag> planAction(String typeName, Value.ObjectVal config) {
+    return rpc.planAction(typeName, config);
+  }
+
+  /** InvokeAction in the apply walk: the progress and the completed event's diagnostics, errors included. */
+  ProviderRpc.ActionRun invokeAction(String typeName, Value.ObjectVal config) {
+    return rpc.invokeAction(typeName, config);
+  }
+
   /** UpgradeResourceState of a stored object at the current schema version (done on every read from state). */
   Value upgrade(ResourceState stored) {
     ResourceSchema schema = terraform.resource(stored.typeName());

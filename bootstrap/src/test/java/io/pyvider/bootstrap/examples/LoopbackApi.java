@@ -16,16 +16,17 @@ import java.util.TreeMap;
 /**
  * The HTTP endpoints the examples call, answered on 127.0.0.1 by a server the test starts: the examples' URL variable
  * points here instead of the public echo service. Every request is recorded; a route answers with its status and a
- * small JSON body, anything else with 404 (which the provider must report as a result, not an error).
+ * small JSON body, anything else with 404 (which the provider must report as a result, not an error). The
+ * end-to-end test of the pyvider_http_request action sends its requests here too.
  */
-final class LoopbackApi implements AutoCloseable {
+public final class LoopbackApi implements AutoCloseable {
 
   /** One request as the server saw it; header names lower-cased. */
-  record Request(String method, String path, Map<String, String> headers, String body) {
+  public record Request(String method, String path, Map<String, String> headers, String body) {
   }
 
   /** A canned answer. */
-  record Answer(int status, String body) {
+  public record Answer(int status, String body) {
   }
 
   private final HttpServer server;
@@ -38,7 +39,7 @@ final class LoopbackApi implements AutoCloseable {
   }
 
   /** Starts on an ephemeral loopback port; routes are keyed {@code "METHOD /path"}. */
-  static LoopbackApi start(Map<String, Answer> routes) throws IOException {
+  public static LoopbackApi start(Map<String, Answer> routes) throws IOException {
     HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     LoopbackApi api = new LoopbackApi(server, routes);
     server.createContext("/", api::handle);
@@ -47,11 +48,11 @@ final class LoopbackApi implements AutoCloseable {
   }
 
   /** The base the examples' {@code var.api_base_url} is set to (the same path shape as httpbin's /anything). */
-  String baseUrl() {
+  public String baseUrl() {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/anything";
   }
 
-  List<Request> requests() {
+  public List<Request> requests() {
     synchronized (requests) {
       return List.copyOf(requests);
     }

@@ -26,6 +26,7 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -43,6 +44,9 @@ public final class PluginServer {
   /** Terraform-plugin-go raises grpc's 4 MiB inbound limit to 256 MiB; large states need it. */
   static final int MAX_INBOUND_MESSAGE_BYTES = 256 << 20;
   static final String LOOPBACK = "127.0.0.1";
+  /** Provider RPCs that may wait on the network or on the client: see {@link #executorFor}. */
+  static final Set<String> BLOCKING_CALLS = Set.of("tfplugin6.Provider/ReadDataSource",
+      "tfplugin6.Provider/InvokeAction", "tfplugin6.Provider/ListResource");
 
   private final Server server;
   private final StdioService stdio;
@@ -147,12 +151,8 @@ public final class PluginServer {
    */
   private static java.util.concurrent.Executor executorFor(io.grpc.ServerCall<?, ?> call, io.grpc.Metadata headers) {
     String method = call.getMethodDescriptor().getFullMethodName();
-    return method.startsWith("tfplugin6.Provider/") && !MAY_BLOCK.contains(method.substring(method.indexOf('/') + 1))
-        ? Runnable::run : null;
+    return method.startsWith("tfplugin6.Provider/") && !BLOCKING_CALLS.contains(method) ? Runnable::run : null;
   }
-
-  private static final java.util.Set<String> MAY_BLOCK = java.util.Set.of("ReadDataSource", "ListResource",
-      "InvokeAction");
 
   /**
    * The server's side of mutual TLS, built apart from {@link #start} so that it can run on another core while the

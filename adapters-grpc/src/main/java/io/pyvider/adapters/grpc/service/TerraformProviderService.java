@@ -1,5 +1,6 @@
 package io.pyvider.adapters.grpc.service;
 
+import io.grpc.Context;
 import io.grpc.stub.StreamObserver;
 import io.pyvider.adapters.grpc.plugin.HcLog;
 import io.pyvider.adapters.grpc.proto.ProviderGrpc;
@@ -8,6 +9,7 @@ import io.pyvider.adapters.grpc.toproto.DiagnosticsToProto;
 import io.pyvider.adapters.grpc.toproto.DynamicValues;
 import io.pyvider.adapters.grpc.toproto.PathToProto;
 import io.pyvider.adapters.grpc.toproto.SchemaToProto;
+import io.pyvider.application.port.in.ActionUseCase;
 import io.pyvider.application.port.in.Commands;
 import io.pyvider.application.port.in.DataSourceUseCase;
 import io.pyvider.application.port.in.EphemeralResourceUseCase;
@@ -37,13 +39,14 @@ public final class TerraformProviderService extends ProviderGrpc.ProviderImplBas
   private final EphemeralResourceUseCase ephemeralResources;
   private final ListResourceUseCase lists;
   private final FunctionUseCase functions;
+  private final ActionUseCase actions;
   private final HcLog log;
   // Built on first use: with get_provider_schema_optional most provider processes Terraform starts are never asked.
   private volatile Tfplugin6.GetProviderSchema.Response schemaResponse;
 
   public TerraformProviderService(ProviderSchemaUseCase schemas, ProviderConfigurationUseCase configuration,
       ManagedResourceUseCase resources, DataSourceUseCase dataSources, EphemeralResourceUseCase ephemeralResources,
-      ListResourceUseCase lists, FunctionUseCase functions, HcLog log) {
+      ListResourceUseCase lists, FunctionUseCase functions, ActionUseCase actions, HcLog log) {
     this.lists = lists;
     this.schemas = schemas;
     this.configuration = configuration;
@@ -51,6 +54,7 @@ public final class TerraformProviderService extends ProviderGrpc.ProviderImplBas
     this.dataSources = dataSources;
     this.ephemeralResources = ephemeralResources;
     this.functions = functions;
+    this.actions = actions;
     this.log = log;
   }
 
@@ -476,6 +480,48 @@ public final class TerraformProviderService extends ProviderGrpc.ProviderImplBas
     Tfplugin6.FunctionError.Builder out = Tfplugin6.FunctionError.newBuilder().setText(error.text());
     error.argument().ifPresent(out::setFunctionArgument);
     return out.build();
+  }
+
+  @Override
+  public void validateActionConfig(Tfplugin6.ValidateActionConfig.Request request,
+      StreamObserver<Tfplugin6.ValidateActionConfig.Response> out) {
+    answer(out, "ValidateActionConfig", request.getTypeName(),
+        () -> Tfplugin6.ValidateActionConfig.Response.newBuilder().addAllDiagnostics(diagnostics(
+            actions.validate(new Commands.ValidateConfig(request.getTypeName(),
+                WireValues.of(request.getConfig()))))).build(),
+        diagnostics -> Tfplugin6.ValidateActionConfig.Response.newBuilder().addAllDiagnostics(diagnostics).build());
+  }
+
+  @Override
+  public void planAction(Tfplugin6.PlanAction.Request request, StreamObserver<Tfplugin6.PlanAction.Response> out) {
+    answer(out, "PlanAction", request.getActionType(),
+        () -> Tfplugin6.PlanAction.Response.newBuilder().addAllDiagnostics(diagnostics(
+            actions.plan(new Commands.PlanAction(request.getActionType(), WireValues.of(request.getConfig())))))
+            .build(),
+        diagnostics -> Tfplugin6.PlanAction.Response.newBuilder().addAllDiagnostics(diagnostics).build());
+  }
+
+  /**
+   * InvokeAction streams one progress event per report, then exactly one completed event, which {@link #answer}
+   * sends even when the use case (or this code) fails: a gRPC error would lose the progress already shown. The
+   * call's context tells the action when Terraform gives up on the call: gRPC cancels it at once, whereas a cancel
+   * handler would only run after this method returns.
+   */
+  @Override
+  public void invokeAction(Tfplugin6.InvokeAction.Request request,
+      StreamObserver<Tfplugin6.InvokeAction.Event> out) {
+    Context call = Context.current();
+    answer(out, "InvokeAction", request.getActionType(), () -> completed(diagnostics(actions.invoke(
+        new Commands.InvokeAction(request.getActionType(), WireValues.of(request.getConfig())),
+        message -> out.onNext(Tfplugin6.InvokeAction.Event.newBuilder()
+            .setProgress(Tfplugin6.InvokeAction.Event.Progress.newBuilder().setMessage(message)).build()),
+        call::isCancelled))),
+        TerraformProviderService::completed);
+  }
+
+  private static Tfplugin6.InvokeAction.Event completed(List<Tfplugin6.Diagnostic> diagnostics) {
+    return Tfplugin6.InvokeAction.Event.newBuilder()
+        .setCompleted(Tfplugin6.InvokeAction.Event.Completed.newBuilder().addAllDiagnostics(diagnostics)).build();
   }
 
   @Override

@@ -9,6 +9,7 @@ import static io.pyvider.application.component.httpapi.HttpApiSchema.*;
 
 import io.pyvider.application.component.DataReadResult;
 import io.pyvider.application.component.DataSource;
+import io.pyvider.application.component.HttpRequestRules;
 import io.pyvider.application.component.ProviderContext;
 import io.pyvider.application.port.out.HttpCall;
 import io.pyvider.application.port.out.HttpFailure;
@@ -23,7 +24,6 @@ import io.pyvider.domain.terraform.diag.Diagnostics;
 import io.pyvider.domain.terraform.schema.Schema;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -37,7 +37,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
-import java.util.regex.Pattern;
 
 /**
  * {@code pyvider_http_api}: one HTTP request through the {@link HttpTransport} port, with bounded retries (back-off
@@ -46,18 +45,12 @@ import java.util.regex.Pattern;
  */
 public final class HttpApiDataSource implements DataSource {
 
-  static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS");
   static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "OPTIONS", "PUT", "DELETE");
-  /** Headers the JDK HTTP client manages itself and refuses to take from a caller. */
-  static final Set<String> RESTRICTED_HEADERS = Set.of("connection", "content-length", "expect", "host", "upgrade");
   static final Set<Integer> RETRIED_STATUSES = Set.of(502, 503, 504);
   static final Set<HttpFailure> RETRIED_FAILURES =
       Set.of(HttpFailure.CONNECTION, HttpFailure.UNKNOWN_HOST, HttpFailure.TIMEOUT, HttpFailure.IO);
   static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
   static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
-
-  private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+\\-.^_`|~0-9A-Za-z]+");
-  private static final Set<String> LOOPBACK_HOSTS = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
 
   private final HttpTransport transport;
   private final Sleeper sleeper;
@@ -82,24 +75,7 @@ public final class HttpApiDataSource implements DataSource {
   @Override
   public Diagnostics validate(Value.ObjectVal config, ProviderContext provider) {
     List<Diagnostic> problems = new ArrayList<>();
-    knownString(config, URL).ifPresent(url -> validateUrl(url, problems));
-    knownString(config, METHOD).filter(method -> !METHODS.contains(method.toUpperCase(Locale.ROOT)))
-        .ifPresent(method -> problems.add(Diagnostic.error(AttributePath.attribute(METHOD), "Invalid HTTP method",
-            "method \"" + method + "\" is not one of GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS (any case).")));
-    knownStringMap(config, HEADERS).ifPresent(headers -> headers.forEach((name, value) -> {
-      AttributePath path = AttributePath.attribute(HEADERS).key(name);
-      if (!TOKEN.matcher(name).matches()) {
-        problems.add(Diagnostic.error(path, "Invalid header name", "\"" + printable(name) + "\" is not a valid "
-            + "HTTP header name (letters, digits and !#$%&'*+-.^_`|~ only)."));
-      } else if (RESTRICTED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
-        problems.add(Diagnostic.error(path, "Header cannot be set", name + " is managed by the HTTP client and "
-            + "cannot be set in headers."));
-      }
-      if (value.chars().anyMatch(c -> c == '\r' || c == '\n' || c == 0)) {
-        problems.add(Diagnostic.error(path, "Invalid header value", "The value of header " + name
-            + " contains a line break or NUL character."));
-      }
-    }));
+    HttpRequestRules.checkRequest(config, problems);
     knownNumber(config, TIMEOUT).ifPresent(timeout -> {
       if (timeout.signum() <= 0 || timeout.compareTo(BigDecimal.valueOf(MAX_TIMEOUT_SECONDS)) > 0) {
         problems.add(Diagnostic.error(AttributePath.attribute(TIMEOUT), "Invalid timeout", "timeout must be more "
@@ -114,50 +90,6 @@ public final class HttpApiDataSource implements DataSource {
       }
     });
     return Diagnostics.of(problems);
-  }
-
-  private static void validateUrl(String url, List<Diagnostic> problems) {
-    AttributePath path = AttributePath.attribute(URL);
-    String lower = url.toLowerCase(Locale.ROOT);
-    if (!lower.startsWith("http://") && !lower.startsWith("https://")) {
-      problems.add(Diagnostic.error(path, "Invalid URL", "url must start with http:// or https://."));
-      return;
-    }
-    Optional<URI> uri = parse(url);
-    if (uri.isEmpty()) {
-      problems.add(Diagnostic.error(path, "Invalid URL", "\"" + printable(url) + "\" is not a valid URL: "
-          + parseProblem(url) + "."));
-      return;
-    }
-    if (uri.get().getHost() == null || uri.get().getHost().isEmpty()) {
-      problems.add(Diagnostic.error(path, "Invalid URL", "url has no host name."));
-      return;
-    }
-    if (lower.startsWith("http://") && !LOOPBACK_HOSTS.contains(uri.get().getHost().toLowerCase(Locale.ROOT))) {
-      problems.add(Diagnostic.warning(path, "Unencrypted HTTP request", "url uses http://, so the request "
-          + "(headers included) and the response travel unencrypted. Use https:// unless the server is trusted "
-          + "and on a trusted network."));
-    }
-  }
-
-  /** The URL with its scheme in lower case (the JDK client accepts only lower case), or empty when invalid. */
-  private static Optional<URI> parse(String url) {
-    int colon = url.indexOf(':');
-    String normalized = colon < 0 ? url : url.substring(0, colon).toLowerCase(Locale.ROOT) + url.substring(colon);
-    try {
-      return Optional.of(new URI(normalized));
-    } catch (URISyntaxException invalid) {
-      return Optional.empty();
-    }
-  }
-
-  private static String parseProblem(String url) {
-    try {
-      new URI(url);
-      return "unknown problem";
-    } catch (URISyntaxException invalid) {
-      return invalid.getReason() + (invalid.getIndex() >= 0 ? " at index " + invalid.getIndex() : "");
-    }
   }
 
   // --- read -------------------------------------------------------------------------------------------------------
@@ -178,10 +110,11 @@ public final class HttpApiDataSource implements DataSource {
         .with(RETRY_NON_IDEMPOTENT, Value.bool(retryNonIdempotent))
         .with(SOFT_FAIL, Value.bool(softFail));
 
-    Optional<URI> uri = parse(url);
+    Optional<URI> uri = HttpRequestRules.parse(url);
     if (uri.isEmpty()) {
       return new DataReadResult(Value.nullOf(SCHEMA.block().impliedType()), Diagnostics.of(Diagnostic.error(
-          AttributePath.attribute(URL), "Invalid URL", "\"" + printable(url) + "\" is not a valid URL.")));
+          AttributePath.attribute(URL), "Invalid URL",
+          "\"" + HttpRequestRules.printable(url) + "\" is not a valid URL.")));
     }
     HttpCall call = new HttpCall(method, uri.get(), knownStringMap(config, HEADERS).orElse(Map.of()),
         knownString(config, BODY), timeoutOf(timeoutSeconds));
@@ -210,9 +143,8 @@ public final class HttpApiDataSource implements DataSource {
       return responded(echoed, response, method);
     }
     HttpOutcome.Failed failed = (HttpOutcome.Failed) outcome;
-    String message = method + " " + redacted(uri.get()) + " failed: " + failed.failure().explanation()
-        + (failed.detail().equals(failed.failure().explanation()) ? "" : " (" + failed.detail() + ")")
-        + (made > 1 ? ", after " + made + " attempts" : "") + ".";
+    String message = method + " " + HttpRequestRules.redacted(uri.get()) + " failed: "
+        + HttpRequestRules.reason(failed) + (made > 1 ? ", after " + made + " attempts" : "") + ".";
     if (softFail && failed.failure() != HttpFailure.CANCELLED) {
       return new DataReadResult(withoutResponse(echoed).with(ERROR_MESSAGE, Value.string(message)),
           Diagnostics.NONE);
@@ -285,30 +217,5 @@ public final class HttpApiDataSource implements DataSource {
         .with(CONTENT_TYPE, Value.nullOf(CtyType.STRING))
         .with(RESPONSE_TIME_MS, Value.nullOf(CtyType.NUMBER))
         .with(HEADER_COUNT, Value.number(0));
-  }
-
-  /** The URL for messages: without user information (a password may be in it). */
-  static String redacted(URI uri) {
-    if (uri.getRawUserInfo() == null) {
-      return uri.toString();
-    }
-    try {
-      return new URI(uri.getScheme(), "***", uri.getHost(), uri.getPort(), uri.getPath(), uri.getQuery(),
-          uri.getFragment()).toString();
-    } catch (URISyntaxException impossible) {
-      return uri.getScheme() + "://" + uri.getHost();
-    }
-  }
-
-  private static String printable(String text) {
-    StringBuilder out = new StringBuilder(text.length());
-    text.codePoints().forEach(c -> {
-      if (Character.isISOControl(c)) {
-        out.append(String.format("\\u%04x", c));
-      } else {
-        out.appendCodePoint(c);
-      }
-    });
-    return out.toString();
   }
 }

@@ -1,5 +1,6 @@
 package io.pyvider.application.component.httpapi;
 
+import io.pyvider.application.component.HttpRequestRules;
 import io.pyvider.domain.terraform.cty.CtyType;
 import io.pyvider.domain.terraform.schema.Attribute;
 import io.pyvider.domain.terraform.schema.Block;
@@ -12,9 +13,10 @@ final class HttpApiSchema {
   static final String TYPE_NAME = "pyvider_http_api";
   static final long VERSION = 1;
 
-  static final String URL = "url";
-  static final String METHOD = "method";
-  static final String HEADERS = "headers";
+  // Named as HttpRequestRules.checkRequest reads them.
+  static final String URL = HttpRequestRules.URL;
+  static final String METHOD = HttpRequestRules.METHOD;
+  static final String HEADERS = HttpRequestRules.HEADERS;
   static final String BODY = "body";
   static final String TIMEOUT = "timeout";
   static final String RETRIES = "retries";

@@ -84,4 +84,12 @@ public final class Commands {
       arguments = List.copyOf(arguments);
     }
   }
+
+  /** PlanAction: the configuration as far as it is known. */
+  public record PlanAction(String typeName, WireValue config) {
+  }
+
+  /** InvokeAction: the configuration, which Terraform sends only once it is wholly known. */
+  public record InvokeAction(String typeName, WireValue config) {
+  }
 }

@@ -10,8 +10,8 @@ import java.util.TreeMap;
 
 /**
  * One HTTP request: an upper-case method, an absolute http(s) URI, headers, an optional UTF-8 body, and the time the
- * whole exchange (connect, send, receive the body) may take. {@link #toString()} never shows header values or the
- * body: they typically carry credentials.
+ * whole exchange (connect, send, receive the body) may take. {@link #toString()} never shows header values, the
+ * body or user information in the URL: they typically carry credentials.
  */
 public record HttpCall(String method, URI uri, Map<String, String> headers, Optional<String> body, Duration timeout) {
 
@@ -28,7 +28,9 @@ public record HttpCall(String method, URI uri, Map<String, String> headers, Opti
 
   @Override
   public String toString() {
-    return "HttpCall[" + method + " " + uri.getScheme() + "://" + uri.getRawAuthority() + "..., headers "
+    // Host and port only: the authority may carry user information (a password).
+    String where = uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
+    return "HttpCall[" + method + " " + uri.getScheme() + "://" + where + "..., headers "
         + headers.keySet() + " (values redacted), body " + (body.isPresent() ? "present (redacted)" : "none")
         + ", timeout " + timeout + "]";
   }
