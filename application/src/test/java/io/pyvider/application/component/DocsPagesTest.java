@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pyvider.application.component.envvariables.EnvVariablesDataSource;
 import io.pyvider.application.component.envvariables.EnvVariablesEphemeralResource;
+import io.pyvider.application.component.filecontent.FileContentListResource;
 import io.pyvider.application.component.filecontent.FileContentResource;
 import io.pyvider.application.component.httpapi.HttpApiDataSource;
+import io.pyvider.application.component.httprequest.HttpRequestAction;
 import io.pyvider.application.component.timedtoken.TimedTokenEphemeralResource;
 import io.pyvider.application.component.timedtoken.TimedTokenResource;
 import io.pyvider.application.component.verifier.PrivateStateVerifierResource;
@@ -58,7 +60,13 @@ class DocsPagesTest {
         Arguments.of("ephemeral-resources/timed_token.md", "Ephemeral Resource",
             new TimedTokenEphemeralResource(FakeClock.at("2025-01-01T00:00:00Z"), new SequentialIds()).schema()),
         Arguments.of("ephemeral-resources/env_variables.md", "Ephemeral Resource",
-            new EnvVariablesEphemeralResource(Environment.of(Map.of())).schema()));
+            new EnvVariablesEphemeralResource(Environment.of(Map.of())).schema()),
+        Arguments.of("list-resources/file_content.md", "List Resource", new FileContentListResource(
+            new InMemoryFileStore(), () -> Path.of("/"), new FileContentResource(new InMemoryFileStore(),
+            () -> Path.of("/"))).schema()),
+        Arguments.of("actions/http_request.md", "Action", new HttpRequestAction((call, cancelled) -> {
+          throw new AssertionError("documentation never sends a request");
+        }).schema()));
   }
 
   private static Path docs() {
