@@ -233,6 +233,18 @@ final class HclParser {
       throw error("expected an expression, found " + describe());
     }
     String name = identifier();
+    if (src.startsWith("::", at)) {
+      // A provider function (Terraform 1.8): provider::<local name>::<function>(...), a call by its full name.
+      StringBuilder qualified = new StringBuilder(name);
+      while (src.startsWith("::", at)) {
+        at += 2;
+        qualified.append("::").append(identifier());
+      }
+      name = qualified.toString();
+      if (peek() != '(') {
+        throw error("expected ( after the provider function " + name + ", found " + describe());
+      }
+    }
     switch (name) {
       case "true":
         return new Hcl.Literal(Value.bool(true), pos);
