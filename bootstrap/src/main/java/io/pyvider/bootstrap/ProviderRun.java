@@ -68,6 +68,11 @@ public final class ProviderRun {
       stderr.flush();
       return new Refused(1);
     }
+    if (!inputs.debug() && plugin.portProblem().isPresent()) {
+      stderr.println("terraform-provider-pyvider: " + plugin.portProblem().get());
+      stderr.flush();
+      return new Refused(1);
+    }
     if (!inputs.debug() && plugin.negotiatedVersion().isEmpty()) {
       stderr.println("terraform-provider-pyvider speaks plugin protocol 6 only; the client offered "
           + environment.get("PLUGIN_PROTOCOL_VERSIONS").orElse("none"));

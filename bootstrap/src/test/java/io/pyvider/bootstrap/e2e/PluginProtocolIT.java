@@ -18,6 +18,7 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -142,6 +143,24 @@ class PluginProtocolIT {
       String stderr = String.join("\n", provider.stderrLines());
       assertFalse(stderr.isBlank(), "the failure must be explained on stderr");
       assertFalse(stderr.contains("Exception") || stderr.contains("\tat "), () -> "a stack trace: " + stderr);
+    }
+  }
+
+  @Test
+  void an_unusable_port_range_is_refused_in_go_plugins_words_instead_of_guessed_at() {
+    for (Map<String, String> range : List.of(Map.of("PLUGIN_MIN_PORT", "30000", "PLUGIN_MAX_PORT", "20000"),
+        Map.of("PLUGIN_MIN_PORT", "ten"))) {
+      ProviderLaunch launch = ProviderLaunch.binary(home);
+      for (Map.Entry<String, String> variable : range.entrySet()) {
+        launch = launch.with(variable.getKey(), variable.getValue());
+      }
+      try (ProviderProcess provider = start(launch, "ports")) {
+        assertEquals(1, provider.awaitExit(Duration.ofMinutes(1)));
+        assertNull(provider.handshakeLine(), "nothing may be printed on stdout");
+        String stderr = String.join("\n", provider.stderrLines());
+        assertTrue(stderr.contains("PLUGIN_MIN_PORT"), () -> "stderr: " + stderr);
+        assertFalse(stderr.contains("Exception") || stderr.contains("\tat "), () -> "a stack trace: " + stderr);
+      }
     }
   }
 

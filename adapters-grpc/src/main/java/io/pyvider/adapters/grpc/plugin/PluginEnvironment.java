@@ -1,7 +1,9 @@
 package io.pyvider.adapters.grpc.plugin;
 
 import io.pyvider.application.port.out.Environment;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -9,7 +11,7 @@ import java.util.Optional;
  * offered (in any order), the client certificate for mutual TLS, and the port range for TCP.
  */
 public record PluginEnvironment(boolean cookieMatches, int[] offeredVersions, Optional<String> clientCertificatePem,
-    boolean tlsDisabled, int minPort, int maxPort) {
+    boolean tlsDisabled, int minPort, int maxPort, Optional<String> portProblem) {
 
   public static final String COOKIE_KEY = "TF_PLUGIN_MAGIC_COOKIE";
   public static final String COOKIE_VALUE = "d602bf8f470bc67ca7faa0386276bbdd4330efaf76d1a219cb4d6991ca9872b2";
@@ -27,17 +29,42 @@ public record PluginEnvironment(boolean cookieMatches, int[] offeredVersions, Op
         .orElse(new int[0]);
     Optional<String> pem = environment.get("PLUGIN_CLIENT_CERT").filter(text -> !text.isBlank());
     boolean disabled = environment.get("TF_DISABLE_PLUGIN_TLS").isPresent();
-    int min = port(environment, "PLUGIN_MIN_PORT", 10000);
-    int max = port(environment, "PLUGIN_MAX_PORT", 25000);
-    return new PluginEnvironment(cookie, versions, pem, disabled, min, max);
+    List<String> problems = new ArrayList<>();
+    int min = port(environment, "PLUGIN_MIN_PORT", 10000, problems);
+    int max = port(environment, "PLUGIN_MAX_PORT", 25000, problems);
+    if (problems.isEmpty() && min > max) {
+      problems.add("PLUGIN_MIN_PORT value of " + min + " is greater than PLUGIN_MAX_PORT value of " + max);
+    }
+    return new PluginEnvironment(cookie, versions, pem, disabled, min, max,
+        problems.isEmpty() ? Optional.empty() : Optional.of(problems.get(0)));
   }
 
-  private static int port(Environment environment, String name, int fallback) {
-    try {
-      return environment.get(name).map(String::trim).map(Integer::parseInt).orElse(fallback);
-    } catch (NumberFormatException invalid) {
+  /**
+   * A port bound as go-plugin's server reads it (server.go serverListener_tcp): unset takes the default, anything
+   * else must be a port number, and a bad value stops the plugin with go-plugin's words instead of being guessed at.
+   */
+  private static int port(Environment environment, String name, int fallback, List<String> problems) {
+    Optional<String> text = environment.get(name).map(String::trim).filter(value -> !value.isEmpty());
+    if (text.isEmpty()) {
       return fallback;
     }
+    try {
+      int port = Integer.parseInt(text.get());
+      if (port < 0 || port > 65535) {
+        problems.add("Couldn't get value from " + name + ": " + port + " is not a TCP port (0 to 65535)");
+        return fallback;
+      }
+      return port;
+    } catch (NumberFormatException invalid) {
+      problems.add("Couldn't get value from " + name + ": \"" + printable(text.get()) + "\" is not a number");
+      return fallback;
+    }
+  }
+
+  private static String printable(String text) {
+    String shown = text.length() > 40 ? text.substring(0, 40) + "..." : text;
+    return shown.codePoints().mapToObj(c -> Character.isISOControl(c) ? String.format("\\u%04x", c)
+        : Character.toString(c)).collect(java.util.stream.Collectors.joining());
   }
 
   /** Protocol 6 if offered (or nothing offered, as an older client does), else empty. */
@@ -56,7 +83,8 @@ public record PluginEnvironment(boolean cookieMatches, int[] offeredVersions, Op
   @Override
   public String toString() {
     return "PluginEnvironment[cookie=" + cookieMatches + ", versions=" + Arrays.toString(offeredVersions)
-        + ", tls=" + useTls() + ", ports=" + minPort + ".." + maxPort + "]";
+        + ", tls=" + useTls() + ", ports=" + minPort + ".." + maxPort + portProblem.map(p -> ", " + p).orElse("")
+        + "]";
   }
 
   @Override
