@@ -420,7 +420,7 @@ public final class ResourceLifecycleService implements ManagedResourceUseCase {
       Optional<Value.ObjectVal> was = attempt(resource, operation, decoded,
           () -> resource.identityOf((Value.ObjectVal) before)).flatMap(found -> found);
       if (was.isPresent() && was.get().isWhollyKnown() && !was.get().equals(identity.get())) {
-        problems.add("the identity changed from " + was.get().attributes() + " to " + identity.get().attributes()
+        problems.add("the identity changed from " + shown(was.get()) + " to " + shown(identity.get())
             + " while the object lives");
       }
     }
@@ -430,6 +430,14 @@ public final class ResourceLifecycleService implements ManagedResourceUseCase {
     }
     return identity.get().isWhollyKnown() ? Optional.of(new Outcomes.Identity(type, identity.get()))
         : Optional.empty();
+  }
+
+  /** An identity for a message: identities name objects (a path, an id), they hold no secrets. */
+  private static String shown(Value.ObjectVal identity) {
+    StringBuilder out = new StringBuilder("{");
+    identity.attributes().forEach((name, value) -> out.append(out.length() > 1 ? ", " : "").append(name).append(" = ")
+        .append(value instanceof Value.Str text ? "\"" + text.value() + "\"" : value.isNull() ? "null" : "(value)"));
+    return out.append('}').toString();
   }
 
   /** The identity an import block gave, decoded and checked against the identity schema; empty for import by id. */

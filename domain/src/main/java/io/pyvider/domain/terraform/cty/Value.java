@@ -90,7 +90,10 @@ public sealed interface Value {
     }
   }
 
-  /** A known string. */
+  /**
+   * A known string. It never prints itself: any string may be a token or a write-only secret, and values end up in
+   * exception messages and logs through string concatenation, so {@link #toString()} shows only the length.
+   */
   record Str(String value) implements Value {
     public Str {
       Objects.requireNonNull(value, "value");
@@ -99,6 +102,11 @@ public sealed interface Value {
     @Override
     public CtyType type() {
       return CtyType.STRING;
+    }
+
+    @Override
+    public String toString() {
+      return "Str[" + value.length() + " chars, redacted]";
     }
   }
 

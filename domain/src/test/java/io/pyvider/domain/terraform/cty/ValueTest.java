@@ -29,6 +29,25 @@ class ValueTest {
 
   @Nested
   @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+  class printing {
+
+    @Test
+    void a_string_and_every_value_holding_one_print_without_the_text() {
+      String token = "token-5b0f6a4e-3d55-4c1e-9b7a-2f1f0c7d9e11";
+      Value.ObjectVal holder = object(Map.of("token", Value.string(token),
+          "keys", Value.MapVal.of(CtyType.STRING, Map.of("k", Value.string(token))),
+          "list", new Value.ListVal(CtyType.STRING, java.util.List.of(Value.string(token)))));
+
+      for (Value value : java.util.List.of(Value.string(token), holder)) {
+        org.junit.jupiter.api.Assertions.assertFalse(value.toString().contains(token), value.toString());
+        org.junit.jupiter.api.Assertions.assertFalse(value.toString().contains("5b0f6a4e"), value.toString());
+      }
+      assertTrue(Value.string(token).toString().contains(token.length() + " chars"));
+    }
+  }
+
+  @Nested
+  @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
   class null_and_unknown {
 
     @Test
