@@ -19,6 +19,10 @@ final class Decoded {
     if (decoding instanceof WireValue.Decoded decoded) {
       return decoded.value();
     }
+    if (decoding instanceof WireValue.DecoderFailed failed) {
+      add(Diagnoses.decoderFailed(what, failed.failure()));
+      return Value.nullOf(type);
+    }
     WireValue.Malformed malformed = (WireValue.Malformed) decoding;
     add(Diagnoses.malformed(what, malformed.path(), malformed.message()));
     return Value.nullOf(type);

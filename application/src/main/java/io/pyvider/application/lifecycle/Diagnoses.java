@@ -49,6 +49,11 @@ final class Diagnoses {
         "The provider could not decode the " + what + " Terraform sent: " + message + ".");
   }
 
+  static Diagnostic decoderFailed(String what, String failure) {
+    return Diagnostic.error("Internal error in provider pyvider", "The provider failed to decode the " + what
+        + " Terraform sent (" + failure + "). The value is not necessarily wrong: " + BUG_ADVICE);
+  }
+
   static Diagnostic componentCrashed(String typeName, String operation, RuntimeException crash) {
     String message = crash.getMessage() == null ? "" : ": " + crash.getMessage();
     return Diagnostic.error("Internal error in provider pyvider",

@@ -55,6 +55,9 @@ public final class FunctionService implements FunctionUseCase {
             + "Terraform sent" + (malformed.path().isRoot() ? "" : " at " + malformed.path()) + ": "
             + malformed.message() + ".", OptionalInt.of(index));
       }
+      if (decoding instanceof WireValue.DecoderFailed bug) {
+        return failed(Diagnoses.decoderFailed("argument " + parameter.name(), bug.failure()), OptionalInt.empty());
+      }
       Value value = ((WireValue.Decoded) decoding).value();
       Optional<String> problem = argumentProblem(parameter, value);
       if (problem.isPresent()) {

@@ -45,6 +45,17 @@ class ResourceLifecycleServiceDecodingTest {
   }
 
   @Test
+  void a_decoder_failure_is_reported_as_the_providers_bug_not_as_terraforms_invalid_input() {
+    WireValue buggy = type -> new WireValue.DecoderFailed("IllegalStateException");
+
+    Diagnostic error = onlyError(engine.service.validate(new Commands.ValidateConfig(Engine.TYPE, buggy)));
+
+    assertEquals("Internal error in provider pyvider", error.summary());
+    assertTrue(error.detail().contains("bug"), error.detail());
+    assertEquals(List.of(), engine.resource.calls);
+  }
+
+  @Test
   void a_malformed_configuration_fails_the_plan_at_its_path() {
     Outcomes.PlanResource plan = engine.service.plan(new Commands.PlanResource(Engine.TYPE, wire(nothing()),
         wire(config), MALFORMED, new byte[0]));

@@ -14,14 +14,19 @@ final class WireValues {
   }
 
   static WireValue of(Tfplugin6.DynamicValue value) {
+    return decodedBy(type -> DynamicValues.decode(value, type));
+  }
+
+  /** Terraform's bad input (WireFormatException) is told apart from the decoder's own failure (anything else). */
+  static WireValue decodedBy(Decoder decoder) {
     return type -> {
       try {
-        return new WireValue.Decoded(DynamicValues.decode(value, type));
+        return new WireValue.Decoded(decoder.decode(type));
       } catch (WireFormatException malformed) {
         return new WireValue.Malformed(malformed.path(), malformed.getMessage());
-      } catch (RuntimeException malformed) {
-        return new WireValue.Malformed(AttributePath.ROOT, "undecodable value (" + malformed.getClass().getSimpleName()
-            + ")");
+      } catch (RuntimeException bug) {
+        // The codec reports bad input as WireFormatException; anything else is the codec failing, not Terraform.
+        return new WireValue.DecoderFailed(bug.getClass().getSimpleName());
       }
     };
   }
@@ -41,10 +46,16 @@ final class WireValues {
         return new WireValue.Decoded(JsonValueCodec.decode(json, type));
       } catch (WireFormatException malformed) {
         return new WireValue.Malformed(malformed.path(), malformed.getMessage());
-      } catch (RuntimeException malformed) {
-        return new WireValue.Malformed(AttributePath.ROOT, "undecodable JSON (" + malformed.getClass().getSimpleName()
-            + ")");
+      } catch (RuntimeException bug) {
+        return new WireValue.DecoderFailed(bug.getClass().getSimpleName());
       }
     };
+  }
+
+  /** Decodes a value of a type, throwing WireFormatException for bytes that are not one. */
+  @FunctionalInterface
+  interface Decoder {
+    io.pyvider.domain.terraform.cty.Value decode(io.pyvider.domain.terraform.cty.CtyType type)
+        throws WireFormatException;
   }
 }

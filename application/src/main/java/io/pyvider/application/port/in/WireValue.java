@@ -23,7 +23,11 @@ public interface WireValue {
   record Decoded(Value value) implements Decoding {
   }
 
-  /** Why the bytes are not a value of the type, and where in the value decoding stopped. */
+  /** Why the bytes are not a value of the type, and where in the value decoding stopped: Terraform sent them. */
   record Malformed(AttributePath path, String message) implements Decoding {
+  }
+
+  /** The decoder itself failed on input it should have handled or refused: the provider's bug, not Terraform's. */
+  record DecoderFailed(String failure) implements Decoding {
   }
 }
