@@ -5,6 +5,7 @@ import dagger.Provides;
 import dagger.multibindings.IntoSet;
 import dagger.multibindings.Multibinds;
 import io.pyvider.adapters.grpc.plugin.HcLog;
+import io.pyvider.adapters.grpc.plugin.LoggedCrashes;
 import io.pyvider.adapters.grpc.service.TerraformProviderService;
 import io.pyvider.application.component.Action;
 import io.pyvider.application.component.DataSource;
@@ -34,6 +35,7 @@ import io.pyvider.application.lifecycle.ProviderService;
 import io.pyvider.application.lifecycle.ProviderSession;
 import io.pyvider.application.lifecycle.ResourceLifecycleService;
 import io.pyvider.application.port.out.Clock;
+import io.pyvider.application.port.out.CrashReport;
 import io.pyvider.application.port.out.Environment;
 import io.pyvider.application.port.out.FileStore;
 import io.pyvider.application.port.out.HttpTransport;
@@ -141,8 +143,14 @@ abstract class ApplicationModule {
 
   @Provides
   @Singleton
-  static ProviderSession session(Environment environment) {
-    return new ProviderSession(environment);
+  static ProviderSession session(Environment environment, CrashReport crashes) {
+    return new ProviderSession(environment, crashes);
+  }
+
+  /** A component's crash reaches the provider log in full (scrubbed), while Terraform sees only its kind. */
+  @Provides
+  static CrashReport crashes(HcLog log) {
+    return new LoggedCrashes(log);
   }
 
   @Provides
@@ -187,8 +195,8 @@ abstract class ApplicationModule {
 
   @Provides
   @Singleton
-  static FunctionService functionService(ComponentCatalog catalog) {
-    return new FunctionService(catalog);
+  static FunctionService functionService(ComponentCatalog catalog, CrashReport crashes) {
+    return new FunctionService(catalog, crashes);
   }
 
   @Provides

@@ -100,11 +100,11 @@ public final class ActionService implements ActionUseCase {
         () -> stopped.isCancelled() || callCancelled.getAsBoolean());
   }
 
-  private static <T> Optional<T> attempt(Action action, String operation, Decoded decoded, Supplier<T> call) {
+  private <T> Optional<T> attempt(Action action, String operation, Decoded decoded, Supplier<T> call) {
     try {
       return Optional.of(call.get());
     } catch (RuntimeException crash) {
-      decoded.add(Diagnoses.componentCrashed(action.typeName(), operation, crash));
+      decoded.add(session.crashed(action.typeName(), operation, crash));
       return Optional.empty();
     }
   }

@@ -49,7 +49,7 @@ public final class DataSourceService implements DataSourceUseCase {
       try {
         decoded.add(found.get().validate(object, session.context()));
       } catch (RuntimeException crash) {
-        decoded.add(Diagnoses.componentCrashed(command.typeName(), "validation", crash));
+        decoded.add(session.crashed(command.typeName(), "validation", crash));
       }
     }
     return decoded.diagnostics();
@@ -71,7 +71,7 @@ public final class DataSourceService implements DataSourceUseCase {
       try {
         decoded.add(dataSource.validate(object, session.context()));
       } catch (RuntimeException crash) {
-        decoded.add(Diagnoses.componentCrashed(command.typeName(), "validation", crash));
+        decoded.add(session.crashed(command.typeName(), "validation", crash));
       }
     }
     if (decoded.failed() || !(config instanceof Value.ObjectVal object)) {
@@ -81,7 +81,7 @@ public final class DataSourceService implements DataSourceUseCase {
     try {
       result = dataSource.read(object, session.context());
     } catch (RuntimeException crash) {
-      decoded.add(Diagnoses.componentCrashed(command.typeName(), "read", crash));
+      decoded.add(session.crashed(command.typeName(), "read", crash));
       return new Outcomes.ReadData(type, Value.nullOf(type), decoded.diagnostics());
     }
     decoded.add(result.diagnostics());

@@ -54,11 +54,11 @@ final class Diagnoses {
         + " Terraform sent (" + failure + "). The value is not necessarily wrong: " + BUG_ADVICE);
   }
 
+  /** What Terraform shows for a crash: the failure's kind, never its message, which may hold any value. */
   static Diagnostic componentCrashed(String typeName, String operation, RuntimeException crash) {
-    String message = crash.getMessage() == null ? "" : ": " + crash.getMessage();
     return Diagnostic.error("Internal error in provider pyvider",
-        typeName + " failed during " + operation + " with " + crash.getClass().getSimpleName() + message + ". "
-            + BUG_ADVICE);
+        typeName + " failed during " + operation + " with " + crash.getClass().getSimpleName()
+            + "; the provider log has the details. " + BUG_ADVICE);
   }
 
   static Diagnostic brokenAnswer(String typeName, String operation, List<String> problems) {

@@ -166,12 +166,12 @@ public final class EphemeralResourceService implements EphemeralResourceUseCase 
     return SealingContext.ephemeral(typeName);
   }
 
-  private static <T> Optional<T> attempt(EphemeralResource ephemeral, String operation, Decoded decoded,
+  private <T> Optional<T> attempt(EphemeralResource ephemeral, String operation, Decoded decoded,
       Supplier<T> call) {
     try {
       return Optional.of(call.get());
     } catch (RuntimeException crash) {
-      decoded.add(Diagnoses.componentCrashed(ephemeral.typeName(), operation, crash));
+      decoded.add(session.crashed(ephemeral.typeName(), operation, crash));
       return Optional.empty();
     }
   }

@@ -6,13 +6,13 @@ import io.pyvider.application.port.in.Commands;
 import io.pyvider.application.port.in.FunctionUseCase;
 import io.pyvider.application.port.in.Outcomes;
 import io.pyvider.application.port.in.WireValue;
+import io.pyvider.application.port.out.CrashReport;
 import io.pyvider.domain.terraform.cty.AttributePath;
 import io.pyvider.domain.terraform.cty.Value;
 import io.pyvider.domain.terraform.diag.Diagnostic;
 import io.pyvider.domain.terraform.schema.FunctionDeclaration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -24,9 +24,15 @@ import java.util.OptionalInt;
 public final class FunctionService implements FunctionUseCase {
 
   private final ComponentCatalog catalog;
+  private final CrashReport crashes;
 
   public FunctionService(ComponentCatalog catalog) {
+    this(catalog, CrashReport.NONE);
+  }
+
+  public FunctionService(ComponentCatalog catalog, CrashReport crashes) {
     this.catalog = catalog;
+    this.crashes = crashes;
   }
 
   @Override
@@ -67,10 +73,15 @@ public final class FunctionService implements FunctionUseCase {
     }
     FunctionResult result;
     try {
-      result = Objects.requireNonNull(function.call(List.copyOf(arguments)), "the call returned no result");
+      result = function.call(List.copyOf(arguments));
     } catch (RuntimeException crash) {
       // A function reports bad input as Failed; throwing is a bug, and Terraform must hear it as one.
+      crashes.crashed("function " + command.name(), crash);
       return failed(Diagnoses.componentCrashed(command.name(), "the call", crash), OptionalInt.empty());
+    }
+    if (result == null) {
+      return failed(Diagnoses.brokenAnswer(command.name(), "function result", List.of("the call returned no result")),
+          OptionalInt.empty());
     }
     return checked(command.name(), declaration, given, result);
   }

@@ -157,12 +157,12 @@ public final class ListResourceService implements ListResourceUseCase {
     return new Outcomes.ListEvent(Optional.empty(), "", Optional.empty(), CtyType.DYNAMIC, diagnostics);
   }
 
-  private static <T> Optional<T> attempt(String typeName, String operation, Decoded decoded,
+  private <T> Optional<T> attempt(String typeName, String operation, Decoded decoded,
       java.util.function.Supplier<T> call) {
     try {
       return Optional.of(call.get());
     } catch (RuntimeException crash) {
-      decoded.add(Diagnoses.componentCrashed(typeName, operation, crash));
+      decoded.add(session.crashed(typeName, operation, crash));
       return Optional.empty();
     }
   }

@@ -1,6 +1,7 @@
 package io.pyvider.application.lifecycle;
 
 import io.pyvider.application.component.ProviderContext;
+import io.pyvider.application.port.out.CrashReport;
 import io.pyvider.application.port.out.Environment;
 import io.pyvider.domain.terraform.cty.Value;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -19,8 +20,21 @@ public final class ProviderSession {
   private volatile Value configuration = null;
   private volatile AtomicBoolean stopSignal = new AtomicBoolean();
 
+  private final CrashReport crashes;
+
   public ProviderSession(Environment environment) {
+    this(environment, CrashReport.NONE);
+  }
+
+  public ProviderSession(Environment environment, CrashReport crashes) {
     this.testModeFromEnvironment = environment.get(TEST_MODE_VARIABLE).map("true"::equalsIgnoreCase).orElse(false);
+    this.crashes = crashes;
+  }
+
+  /** Reports a component's crash to the log and returns the diagnostic Terraform shows for it. */
+  io.pyvider.domain.terraform.diag.Diagnostic crashed(String typeName, String operation, RuntimeException crash) {
+    crashes.crashed(typeName + " " + operation, crash);
+    return Diagnoses.componentCrashed(typeName, operation, crash);
   }
 
   void configure(Value providerConfig) {

@@ -397,7 +397,7 @@ public final class ResourceLifecycleService implements ManagedResourceUseCase {
    * created), and for an object that lives on ({@code before} not null) the very identity it had: an identity that
    * changes would make Terraform lose track of the object.
    */
-  private static Optional<Outcomes.Identity> identity(ManagedResource resource, Value state, Value before,
+  private Optional<Outcomes.Identity> identity(ManagedResource resource, Value state, Value before,
       String operation, Decoded decoded) {
     Optional<IdentitySchema> schema = resource.identitySchema();
     if (schema.isEmpty() || !(state instanceof Value.ObjectVal object)) {
@@ -441,7 +441,7 @@ public final class ResourceLifecycleService implements ManagedResourceUseCase {
   }
 
   /** The identity an import block gave, decoded and checked against the identity schema; empty for import by id. */
-  private static Optional<Value.ObjectVal> importIdentity(ManagedResource resource, Commands.ImportResource command,
+  private Optional<Value.ObjectVal> importIdentity(ManagedResource resource, Commands.ImportResource command,
       Decoded decoded) {
     Optional<IdentitySchema> schema = resource.identitySchema();
     if (schema.isEmpty()) {
@@ -465,12 +465,12 @@ public final class ResourceLifecycleService implements ManagedResourceUseCase {
     return Optional.of(object);
   }
 
-  private static <T> Optional<T> attempt(ManagedResource resource, String operation, Decoded decoded,
+  private <T> Optional<T> attempt(ManagedResource resource, String operation, Decoded decoded,
       Supplier<T> call) {
     try {
       return Optional.of(call.get());
     } catch (RuntimeException crash) {
-      decoded.add(Diagnoses.componentCrashed(resource.typeName(), operation, crash));
+      decoded.add(session.crashed(resource.typeName(), operation, crash));
       return Optional.empty();
     }
   }

@@ -21,6 +21,8 @@ final class Engine {
 
   final ScriptedResource resource = new ScriptedResource(TYPE);
   final ProviderSession session;
+  /** What the engine reported to the provider log for each crash: "where: message". */
+  final java.util.List<String> crashes = new java.util.concurrent.CopyOnWriteArrayList<>();
   final ResourceLifecycleService service;
 
   Engine() {
@@ -28,7 +30,8 @@ final class Engine {
   }
 
   Engine(Map<String, String> environment, StateSealer sealer) {
-    session = new ProviderSession(Environment.of(environment));
+    session = new ProviderSession(Environment.of(environment),
+        (where, crash) -> crashes.add(where + ": " + crash.getMessage()));
     service = new ResourceLifecycleService(new ComponentCatalog(List.of(resource), List.of()), session, sealer);
   }
 

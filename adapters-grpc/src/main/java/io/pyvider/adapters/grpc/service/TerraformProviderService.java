@@ -348,8 +348,7 @@ public final class TerraformProviderService extends ProviderGrpc.ProviderImplBas
       lists.list(new Commands.ListResources(request.getTypeName(), WireValues.of(request.getConfig()),
           request.getIncludeResourceObject(), request.getLimit()), sink);
     } catch (RuntimeException | LinkageError | StackOverflowError bug) {
-      log.error("RPC failed", "rpc", "ListResource", "type_name", request.getTypeName(), "error",
-          bug.getClass().getName());
+      new io.pyvider.adapters.grpc.plugin.LoggedCrashes(log).escaped("ListResource " + request.getTypeName(), bug);
       sink.send(new Outcomes.ListEvent(java.util.Optional.empty(), "", java.util.Optional.empty(),
           io.pyvider.domain.terraform.cty.CtyType.DYNAMIC, Diagnostics.of(Diagnostic.error(
           "Internal error in provider pyvider", "ListResource for " + request.getTypeName() + " failed with "
@@ -545,7 +544,7 @@ public final class TerraformProviderService extends ProviderGrpc.ProviderImplBas
     try {
       response = handler.get();
     } catch (RuntimeException | LinkageError | StackOverflowError bug) {
-      log.error("RPC failed", "rpc", rpc, "type_name", typeName, "error", bug.getClass().getName());
+      new io.pyvider.adapters.grpc.plugin.LoggedCrashes(log).escaped(rpc + (typeName.isEmpty() ? "" : " " + typeName), bug);
       response = onFailure.apply(diagnostics(Diagnostics.of(Diagnostic.error("Internal error in provider pyvider",
           rpc + (typeName.isEmpty() ? "" : " for " + typeName) + " failed with " + bug.getClass().getSimpleName()
               + ". This is a bug in terraform-provider-pyvider; please report it with the provider log "
