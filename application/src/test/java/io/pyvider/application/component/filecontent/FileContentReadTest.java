@@ -49,7 +49,7 @@ class FileContentReadTest {
     Outcomes.ApplyResource applied = terraform.apply(refreshed, plan, config);
 
     assertEquals("edited outside terraform\n", string(refreshed, "content"));
-    assertEquals(FileContentResource.hashOfText("edited outside terraform\n"), string(refreshed, "content_hash"));
+    assertEquals("e3ebf61e1d42a7fb055fd7f63e115bf4b110939c9a6da274e40e12fb353bcdc2", string(refreshed, "content_hash"));
     assertEquals(Value.string("hello\n"), ((Value.ObjectVal) plan.planned()).get("content"));
     assertNotEquals(refreshed, plan.planned());
     assertEquals(Diagnostics.NONE, applied.diagnostics());
@@ -88,7 +88,7 @@ class FileContentReadTest {
 
     Value.ObjectVal refreshed = (Value.ObjectVal) read.newState();
     assertEquals("caf\uFFFD\n", string(refreshed, "content"));
-    assertEquals(FileContentResource.hashOf(latin1), string(refreshed, "content_hash"));
+    assertEquals("9e4efed0ff1dbcf37240f82e1aad6c763eb9331434d2b394a6441abbbe3634eb" /* sha256sum of the bytes */, string(refreshed, "content_hash"));
     Diagnostic warning = read.diagnostics().asList().get(0);
     assertFalse(warning.isError());
     assertEquals("File is not valid UTF-8", warning.summary());
@@ -142,7 +142,7 @@ class FileContentReadTest {
     assertEquals(target.toString(), string(state, "filename"));
     assertEquals("existing\n", string(state, "content"));
     assertEquals(Value.bool(true), state.get("exists"));
-    assertEquals(FileContentResource.hashOfText("existing\n"), string(state, "content_hash"));
+    assertEquals("d32cf044872a37e6439d9055f90a0da11f1e0b07fa4e79d6ec710764ce1e206a", string(state, "content_hash"));
   }
 
   @Test

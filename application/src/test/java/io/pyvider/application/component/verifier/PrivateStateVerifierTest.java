@@ -167,6 +167,8 @@ class PrivateStateVerifierTest {
 
     Outcomes.PlanResource plan = plan(testMode, applied.newState(), applied.privateState(), config("abc"));
 
+    // A failed plan also answers with the prior state: only a clean answer shows the plan really is a no-op.
+    assertEquals(Diagnostics.NONE, plan.diagnostics());
     assertEquals(applied.newState(), plan.planned());
     assertEquals(List.of(), plan.requiresReplace());
   }
