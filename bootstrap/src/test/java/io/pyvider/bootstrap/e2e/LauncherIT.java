@@ -3,6 +3,7 @@ package io.pyvider.bootstrap.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,8 +47,10 @@ class LauncherIT {
     String javaHome = System.getProperty("java.home");
     Path cache = Files.createDirectories(spacedHome.resolve(".cache").resolve("pyvider"));
     String stamp = archiveStamp(installed.resolveSibling("terraform-provider-pyvider.jar"), javaHome);
-    Files.createFile(cache.resolve("pyvider-" + stamp + ".jsa"));
-    Files.createFile(cache.resolve("pyvider-" + stamp + ".aot"));
+    for (String kind : List.of(".jsa", ".aot")) {
+      Files.createFile(cache.resolve("pyvider-" + stamp + kind));
+      Files.writeString(cache.resolve("pyvider-" + stamp + kind + ".size"), "0\n"); // whole: as long as written
+    }
     ProviderLaunch secondRun = new ProviderLaunch(List.of(installed.toString()),
         ProviderLaunch.binary(spacedHome).environment(), Set.of(), null)
         .without("PYVIDER_NO_ARCHIVE").without("PYVIDER_CACHE_DIR").without("XDG_CACHE_HOME")
@@ -59,8 +62,69 @@ class LauncherIT {
       assertTrue(provider.connect().healthy());
     }
     try (var leftovers = Files.list(cache)) {
-      assertEquals(2, leftovers.count(), "the test must not have started a training run");
+      assertEquals(4, leftovers.count(), "the test must not have started a training run");
     }
+  }
+
+  @Test
+  void a_truncated_class_data_archive_is_discarded_before_the_jvm_maps_it() throws Exception {
+    Path installed = install(home.resolve("plugins"));
+    String javaHome = System.getProperty("java.home");
+    Path cache = Files.createDirectories(home.resolve("cache"));
+    Path archive = cache.resolve("pyvider-" + archiveStamp(installed.resolveSibling("terraform-provider-pyvider.jar"),
+        javaHome) + ".jsa");
+    byte[] damaged = "a class-data archive cut short by a full disk".getBytes(StandardCharsets.UTF_8);
+    Files.write(archive, damaged);
+    Files.writeString(archive.resolveSibling(archive.getFileName() + ".size"), "7659520\n");
+    holdTraining(archive);
+
+    try (ProviderProcess provider = ProviderProcess.start(direct(installed, cache, javaHome), "truncated")) {
+      assertTrue(String.valueOf(provider.handshakeLine()).matches(HANDSHAKE), provider::stderrTail);
+      assertTrue(provider.connect().healthy());
+    }
+    assertTrue(!Files.exists(archive), "the damaged archive is still in place");
+  }
+
+  @Test
+  void an_archive_a_jvm_crashed_with_is_discarded_and_its_crash_report_kept_out_of_the_working_directory()
+      throws Exception {
+    Path installed = install(home.resolve("plugins"));
+    String javaHome = System.getProperty("java.home");
+    Path cache = Files.createDirectories(home.resolve("cache"));
+    Path archive = cache.resolve("pyvider-" + archiveStamp(installed.resolveSibling("terraform-provider-pyvider.jar"),
+        javaHome) + ".jsa");
+    Files.createFile(archive);
+    Files.writeString(archive.resolveSibling(archive.getFileName() + ".size"), "0\n");
+    Files.setLastModifiedTime(archive, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 60_000));
+    Path report = Files.writeString(cache.resolve("hs_err_pid4242.log"), "# SIGBUS (0x7) ... (shared archive)\n");
+    Path workingDirectory = Files.createDirectories(home.resolve("terraform-run"));
+    holdTraining(archive);
+
+    try (ProviderProcess provider = ProviderProcess.start(direct(installed, cache, javaHome).in(workingDirectory),
+        "after-crash")) {
+      assertTrue(String.valueOf(provider.handshakeLine()).matches(HANDSHAKE), provider::stderrTail);
+    }
+    assertTrue(Files.exists(cache.resolve("hs_err_pid4242.log.seen")), "the crash report was not set aside");
+    assertTrue(!Files.exists(report), "the same crash would discard every new archive");
+    assertTrue(!Files.exists(archive), "the archive the JVM crashed with is still in place");
+    try (var files = Files.list(workingDirectory)) {
+      assertEquals(List.of(), files.toList(), "nothing may be written into Terraform's working directory");
+    }
+  }
+
+  /**
+   * Takes the training lock a run holds while it trains a replacement archive, so none starts here: the launch's
+   * decision about the old archive is then all there is to see, and no background JVM outlives the test.
+   */
+  private static void holdTraining(Path archive) throws IOException {
+    Files.createDirectory(archive.resolveSibling(archive.getFileName() + ".lock"));
+  }
+
+  /** A direct start (no daemon) of {@code installed} with class-data archives in {@code cache}. */
+  private ProviderLaunch direct(Path installed, Path cache, String javaHome) {
+    return new ProviderLaunch(List.of(installed.toString()), ProviderLaunch.binary(home).environment(), Set.of(), null)
+        .without("PYVIDER_NO_ARCHIVE").with("PYVIDER_CACHE_DIR", cache.toString())
+        .with("PYVIDER_JAVA_HOME", javaHome).with("PYVIDER_DAEMON", "off");
   }
 
   /** Installs a copy of the packaged launcher and jar in {@code directory}; returns the launcher. */
