@@ -15,7 +15,10 @@ import java.util.stream.Collectors;
  * The private-state keys of one Terraform run: the current secret ({@code PYVIDER_PRIVATE_STATE_SHARED_SECRET}, else
  * the per-user key file, created on first need) and the previous ones ({@code PYVIDER_PRIVATE_STATE_PREVIOUS_SECRETS},
  * comma-separated, surrounding whitespace ignored, so a secret cannot itself contain a comma; plus the key file while a
- * shared secret is set). Nothing is read or created at construction: start-up time matters.
+ * shared secret is set). Nothing is read or created at construction: start-up time matters. The key file is looked
+ * at once per ring, whatever it held (a key, nothing, a problem): a ring lives one Terraform run, one provider
+ * process or daemon session, and Terraform seals and opens at a parallelism of 10, so a change to the file takes
+ * effect at the next run instead of costing every seal a look at the disk.
  */
 public final class KeyRing {
 
@@ -29,7 +32,7 @@ public final class KeyRing {
   private final Path workingDirectory;
   private final KeyFileAccess access;
   private Configured configured; // guarded by this; parsed on first use
-  private KeyFile.Loaded keyFile; // guarded by this; null until looked at, then what the last look found
+  private KeyFile.Loaded keyFile; // guarded by this; null until looked at, then kept for the ring's life
   private RingKey fileKey; // guarded by this; the key of keyFile when it was found
   private final List<String> notices = new ArrayList<>(); // guarded by this; each handed out once
 
@@ -180,7 +183,7 @@ public final class KeyRing {
   /** The key file as first looked at (never created); empty when no location is known. */
   private Optional<KeyFile.Loaded> loadedKeyFile() {
     Optional<KeyFile> file = configured().keyFile;
-    if (file.isPresent() && fileKey == null) {
+    if (file.isPresent() && keyFile == null) {
       settle(file.get(), false);
     }
     return file.map(f -> keyFile);
@@ -188,7 +191,7 @@ public final class KeyRing {
 
   /** The key file, created when it was absent: at most one look and one creation per ring. */
   private KeyFile.Loaded keyFileCreatedIfAbsent(KeyFile file) {
-    if (fileKey == null) {
+    if (keyFile == null || keyFile == KeyFile.Loaded.ABSENT) {
       settle(file, true);
     }
     return keyFile;
@@ -200,17 +203,14 @@ public final class KeyRing {
       if (!create) {
         loaded = file.read();
       } else {
-        loaded = file.readOrCreate(newSecret(random));
+        // Already seen absent: create straight away, the link(2) in create() still refuses to replace a newcomer.
+        loaded = keyFile == null ? file.readOrCreate(newSecret(random)) : file.create(newSecret(random));
       }
     } catch (IOException | RuntimeException e) {
       loaded = new KeyFile.Refused("the key file " + file.path() + " could not be "
           + (create ? "read or created" : "read") + " (" + describe(e) + ")");
     }
-    boolean firstLook = keyFile == null;
     keyFile = loaded;
-    if (!firstLook && !(loaded instanceof KeyFile.Found found && found.created())) {
-      return;
-    }
     if (loaded instanceof KeyFile.Found found) {
       fileKey = new RingKey(found.secret(), "key file " + file.path());
       if (found.created()) {
