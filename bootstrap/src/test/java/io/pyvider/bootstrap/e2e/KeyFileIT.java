@@ -29,21 +29,27 @@ class KeyFileIT {
   @TempDir
   Path home;
 
+  /** A timed token planned in one provider process and applied in the next, as Terraform does. */
+  private static ResourceState created(TerraformSimulator terraform, String name) {
+    Change plan = planned(terraform, name);
+    try (Walk walk = terraform.walk("apply")) {
+      return walk.apply(plan, null);
+    }
+  }
+
+  private static Change planned(TerraformSimulator terraform, String name) {
+    try (Walk walk = terraform.walk("plan")) {
+      return walk.plan(TYPE, null, TimedTokens.config(terraform.resource(TYPE), name));
+    }
+  }
+
   @Test
   void without_a_shared_secret_the_first_run_creates_an_owner_only_key_that_later_processes_share() throws Exception {
     ProviderLaunch launch = ProviderLaunch.binary(home).without(ProviderLaunch.SHARED_SECRET)
         .with("TF_LOG_PROVIDER", "WARN");
     Path keyFile = home.resolve(".config").resolve("pyvider").resolve("private-state.key");
     try (TerraformSimulator terraform = new TerraformSimulator(launch)) {
-      ResourceSchema schema = terraform.resource(TYPE);
-      Change plan;
-      try (Walk walk = terraform.walk("plan")) {
-        plan = walk.plan(TYPE, null, TimedTokens.config(schema, "keyed"));
-      }
-      ResourceState state;
-      try (Walk walk = terraform.walk("apply")) {
-        state = walk.apply(plan, null);
-      }
+      ResourceState state = created(terraform, "keyed");
       assertTrue(Files.isRegularFile(keyFile), "no key file at " + keyFile);
       assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile)));
       assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile.getParent())));
@@ -78,15 +84,7 @@ class KeyFileIT {
     ProviderLaunch launch = ProviderLaunch.binary(home).without(ProviderLaunch.SHARED_SECRET)
         .with("TF_LOG_PROVIDER", "WARN");
     try (TerraformSimulator terraform = new TerraformSimulator(launch)) {
-      ResourceSchema schema = terraform.resource(TYPE);
-      Change plan;
-      try (Walk walk = terraform.walk("plan")) {
-        plan = walk.plan(TYPE, null, TimedTokens.config(schema, "exposed"));
-      }
-      ResourceState state;
-      try (Walk walk = terraform.walk("apply")) {
-        state = walk.apply(plan, null);
-      }
+      ResourceState state = created(terraform, "exposed");
       ResourceState refreshed;
       try (Walk walk = terraform.walk("refresh")) {
         refreshed = walk.refresh(state).state();
@@ -115,11 +113,7 @@ class KeyFileIT {
       ProviderLaunch launch = ProviderLaunch.binary(home).without(ProviderLaunch.SHARED_SECRET)
           .with("PYVIDER_PRIVATE_STATE_KEY_FILE", special.getKey());
       try (TerraformSimulator terraform = new TerraformSimulator(launch)) {
-        ResourceSchema schema = terraform.resource(TYPE);
-        Change plan;
-        try (Walk walk = terraform.walk("plan")) {
-          plan = walk.plan(TYPE, null, TimedTokens.config(schema, "special"));
-        }
+        Change plan = planned(terraform, "special");
         try (Walk walk = terraform.walk("apply")) {
           AssertionError refused = assertThrows(AssertionError.class, () -> walk.apply(plan, null));
           assertTrue(refused.getMessage().contains("Private state could not be sealed"), refused.getMessage());
