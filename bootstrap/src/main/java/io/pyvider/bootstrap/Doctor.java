@@ -5,6 +5,8 @@ import io.pyvider.adapters.cli.DaemonControl;
 import io.pyvider.adapters.cli.DaemonStatus;
 import io.pyvider.adapters.cli.Durations;
 import io.pyvider.adapters.cli.ProviderSmokeTest;
+import io.pyvider.adapters.crypto.Crypto;
+import io.pyvider.adapters.crypto.KeyCheck;
 import io.pyvider.adapters.grpc.client.PluginProcess;
 import io.pyvider.adapters.grpc.plugin.HcLog;
 import io.pyvider.adapters.grpc.proto.ProviderGrpc;
@@ -21,7 +23,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,6 +37,7 @@ import java.util.TreeMap;
 final class Doctor implements ProviderSmokeTest {
 
   private static final String TYPE = "pyvider_timed_token";
+  private static final String KEY_STEP = "Private-state key";
   /** The launcher's switch, and the value that makes it start the JVM directly. */
   private static final String DAEMON_SWITCH = "PYVIDER_DAEMON";
   private static final Duration LAUNCH_TIMEOUT = Duration.ofMinutes(1);
@@ -63,13 +65,7 @@ final class Doctor implements ProviderSmokeTest {
     Runtime.Version java = Runtime.version();
     step("Java", java.feature() >= 17, "Java " + java + " (" + System.getProperty("java.vm.name") + ") at "
         + System.getProperty("java.home"));
-    boolean shared = environment.get("PYVIDER_PRIVATE_STATE_SHARED_SECRET").filter(s -> !s.isEmpty()).isPresent();
-    int previous = (int) Arrays.stream(environment.get("PYVIDER_PRIVATE_STATE_PREVIOUS_SECRETS").orElse("")
-        .split(",")).filter(s -> !s.isBlank()).count();
-    step("Private-state key", true, (shared ? "shared secret from PYVIDER_PRIVATE_STATE_SHARED_SECRET"
-        : "no shared secret set: a per-user key file is used (fine for one person; set "
-            + "PYVIDER_PRIVATE_STATE_SHARED_SECRET for a team or CI)")
-        + (previous == 0 ? "" : ", " + previous + " previous secret(s) accepted for reading"));
+    keyStep();
     boolean launcherFound = launcher.filter(path -> Files.isExecutable(Path.of(path))).isPresent();
     step("Provider binary", launcherFound, launcherFound ? launcher.get()
         : "not found: run doctor through the terraform-provider-pyvider launcher");
@@ -77,6 +73,19 @@ final class Doctor implements ProviderSmokeTest {
       daemonStep();
     }
     return launcherFound;
+  }
+
+  /**
+   * The key the provider will seal with, as it will find it: looked at, never created (the walk creates it). An exposed
+   * or weak key is a warning, since the provider uses it; one it cannot seal with fails.
+   */
+  private void keyStep() {
+    KeyCheck keys = Crypto.keyRing(environment).check();
+    switch (keys.verdict()) {
+      case OK -> step(KEY_STEP, true, keys.detail());
+      case WARNING -> steps.warn(KEY_STEP, keys.detail());
+      case UNUSABLE -> step(KEY_STEP, false, keys.detail());
+    }
   }
 
   /** Shows the daemon this launcher's launches use: running (and how it is doing), not running, or unusable. */

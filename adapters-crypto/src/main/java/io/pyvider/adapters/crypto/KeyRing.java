@@ -15,21 +15,26 @@ import java.util.stream.Collectors;
  * The private-state keys of one Terraform run: the current secret ({@code PYVIDER_PRIVATE_STATE_SHARED_SECRET}, else
  * the per-user key file, created on first need) and the previous ones ({@code PYVIDER_PRIVATE_STATE_PREVIOUS_SECRETS},
  * comma-separated, surrounding whitespace ignored, so a secret cannot itself contain a comma; plus the key file while a
- * shared secret is set). Nothing is read or created at construction: start-up time matters.
+ * shared secret is set). Nothing is read or created at construction: start-up time matters. The key file is looked
+ * at once per ring, whatever it held (a key, nothing, a problem): a ring lives one Terraform run, one provider
+ * process or daemon session, and Terraform seals and opens at a parallelism of 10, so a change to the file takes
+ * effect at the next run instead of costing every seal a look at the disk.
  */
 public final class KeyRing {
 
   static final String SHARED_SECRET = "PYVIDER_PRIVATE_STATE_SHARED_SECRET";
   static final String PREVIOUS_SECRETS = "PYVIDER_PRIVATE_STATE_PREVIOUS_SECRETS";
   private static final int NEW_SECRET_BYTES = 32;
+  private static final String KEYGEN = "`terraform-provider-pyvider keygen` prints a new secret";
 
   private final Environment environment;
   private final SecureRandom random;
   private final Path workingDirectory;
+  private final KeyFileAccess access;
   private Configured configured; // guarded by this; parsed on first use
-  private RingKey fileKey; // guarded by this; cached once read or created
-  private String keyFileProblem; // guarded by this; why the key file could not be read, for messages
-  private String firstRunNotice; // guarded by this; handed out once
+  private KeyFile.Loaded keyFile; // guarded by this; null until looked at, then kept for the ring's life
+  private RingKey fileKey; // guarded by this; the key of keyFile when it was found
+  private final List<String> notices = new ArrayList<>(); // guarded by this; each handed out once
 
   KeyRing(Environment environment, SecureRandom random) {
     this(environment, Path.of("").toAbsolutePath(), random);
@@ -37,9 +42,14 @@ public final class KeyRing {
 
   /** A relative key-file path resolves against {@code workingDirectory}: the Terraform run's, not the process's. */
   KeyRing(Environment environment, Path workingDirectory, SecureRandom random) {
+    this(environment, workingDirectory, random, KeyFileAccess.local());
+  }
+
+  KeyRing(Environment environment, Path workingDirectory, SecureRandom random, KeyFileAccess access) {
     this.environment = Objects.requireNonNull(environment, "environment");
     this.workingDirectory = Objects.requireNonNull(workingDirectory, "workingDirectory");
     this.random = Objects.requireNonNull(random, "random");
+    this.access = Objects.requireNonNull(access, "access");
   }
 
   /** 32 random bytes, base64url without padding: the format of the key file and of a generated shared secret. */
@@ -50,13 +60,55 @@ public final class KeyRing {
   }
 
   /**
-   * Once, after this ring created the key file: where the key lives and how to share a secret with a team or CI.
-   * The composition root logs it; later calls return empty.
+   * What the composition root logs at WARN, each once: where a key file this ring created lives (and how to share a
+   * secret with a team or CI), and what is wrong with a key file that is exposed, weak or unusable. Never a key.
+   * Empty until the ring has looked at the key file, and after everything was handed out.
    */
   public synchronized Optional<String> takeFirstRunNotice() {
-    Optional<String> notice = Optional.ofNullable(firstRunNotice);
-    firstRunNotice = null;
+    Optional<String> notice = notices.isEmpty() ? Optional.empty() : Optional.of(String.join(" ", notices));
+    notices.clear();
     return notice;
+  }
+
+  /**
+   * The key configuration as {@code doctor} shows it: which secrets are configured and what the key file holds,
+   * looking at the file without ever creating it. A sentence, never a key.
+   */
+  public synchronized KeyCheck check() {
+    Configured c = configured();
+    String previous = c.previous.isEmpty() ? ""
+        : ", " + c.previous.size() + " previous secret(s) accepted for reading";
+    Optional<KeyFile.Loaded> file = loadedKeyFile();
+    if (c.shared.isPresent()) {
+      String shared = "shared secret from " + SHARED_SECRET + previous;
+      if (file.orElse(null) instanceof KeyFile.Refused refused) {
+        return KeyCheck.warning(shared + "; " + refused.problem() + ", so state sealed with it does not open");
+      }
+      if (file.orElse(null) instanceof KeyFile.Found found && !problems(found).isEmpty()) {
+        return KeyCheck.warning(shared + "; the key file, still read for state sealed with it: "
+            + String.join("; ", problems(found)));
+      }
+      return KeyCheck.ok(shared);
+    }
+    if (file.isEmpty()) {
+      return KeyCheck.unusable(noKeyFileLocation());
+    }
+    Path path = c.keyFile.orElseThrow().path();
+    String perUser = " (fine for one person; set " + SHARED_SECRET + " for a team or CI)" + previous;
+    if (file.get() instanceof KeyFile.Refused refused) {
+      return KeyCheck.unusable(refused.problem() + "; " + refusedAdvice());
+    }
+    if (file.get() instanceof KeyFile.Found found) {
+      if (found.tooWeakToSeal().isPresent()) {
+        return KeyCheck.unusable(String.join("; ", problems(found)) + "; " + weakAdvice());
+      }
+      if (!found.warnings().isEmpty()) {
+        return KeyCheck.warning("the per-user key file is used, but " + String.join("; ", found.warnings()));
+      }
+      return KeyCheck.ok("no shared secret set: the per-user key file " + path + " is used" + perUser);
+    }
+    return KeyCheck.ok("no shared secret set: a per-user key file will be created at " + path + " on first use"
+        + perUser);
   }
 
   /** The key new blobs are sealed with, creating the key file when no shared secret is set. */
@@ -65,31 +117,26 @@ public final class KeyRing {
     if (c.shared.isPresent()) {
       return c.shared.get();
     }
-    if (fileKey != null) {
-      return fileKey;
-    }
     if (c.keyFile.isEmpty()) {
-      throw new KeyUnavailableException("no private-state key is available: " + SHARED_SECRET
-          + " is not set, and neither " + KeyFile.KEY_FILE_VARIABLE + ", XDG_CONFIG_HOME nor HOME gives a place for "
-          + "a key file; set " + SHARED_SECRET + " (terraform-provider-pyvider keygen prints a new secret)");
+      throw new KeyUnavailableException(noKeyFileLocation());
     }
-    KeyFile file = c.keyFile.get();
-    try {
-      KeyFile.Contents contents = file.readOrCreate(newSecret(random));
-      fileKey = new RingKey(contents.secret(), "key file " + file.path());
-      if (contents.created()) {
-        firstRunNotice = firstRunNotice(file);
+    KeyFile.Loaded loaded = keyFileCreatedIfAbsent(c.keyFile.get());
+    if (loaded instanceof KeyFile.Found found) {
+      if (found.tooWeakToSeal().isPresent()) {
+        throw new KeyUnavailableException("no usable private-state key: " + SHARED_SECRET + " is not set and "
+            + found.tooWeakToSeal().get() + "; state sealed with it still opens. " + weakAdvice());
       }
       return fileKey;
-    } catch (IOException | RuntimeException e) {
-      throw new KeyUnavailableException("no private-state key is available: " + SHARED_SECRET + " is not set and "
-          + "the key file " + file.path() + " could not be read or created (" + describe(e) + "); set " + SHARED_SECRET
-          + " (terraform-provider-pyvider keygen prints a new secret) or point " + KeyFile.KEY_FILE_VARIABLE
-          + " to a writable place");
     }
+    throw new KeyUnavailableException("no usable private-state key: " + SHARED_SECRET + " is not set and "
+        + ((KeyFile.Refused) loaded).problem() + "; " + refusedAdvice());
   }
 
-  /** The current key if it exists already (never creates the key file): used to tell whether a blob is stale. */
+  /**
+   * The current key if it exists already (never creates the key file): used to tell whether a blob is stale. A key
+   * file too weak to seal with still counts as current, so its blobs are kept as they are instead of being re-sealed,
+   * which could only fail.
+   */
   synchronized Optional<RingKey> currentIfPresent() {
     Configured c = configured();
     return c.shared.isPresent() ? c.shared : existingFileKey();
@@ -115,38 +162,97 @@ public final class KeyRing {
     List<RingKey> keys = all();
     String listed = keys.isEmpty() ? "it holds no key"
         : "it holds " + keys.stream().map(k -> k.idHex() + " (" + k.source() + ")").collect(Collectors.joining(", "));
-    return keyFileProblem == null ? listed : listed + "; " + keyFileProblem;
+    return keyFile instanceof KeyFile.Refused refused ? listed + "; " + refused.problem() : listed;
   }
 
   /** Why no key at all is available, and what to set. */
   synchronized String noKeyAdvice() {
     Configured c = configured();
-    String where = c.keyFile.map(f -> "the key file " + f.path() + " does not exist")
-        .orElse("no key file location is known (HOME is not set)");
+    String where = keyFile instanceof KeyFile.Refused refused ? refused.problem()
+        : c.keyFile.map(f -> "the key file " + f.path() + " does not exist")
+            .orElse("no key file location is known (HOME is not set)");
     return "no private-state key is available to open the sealed private state: " + SHARED_SECRET + " is not set "
-        + "and " + (keyFileProblem == null ? where : keyFileProblem) + "; set " + SHARED_SECRET
-        + " to the secret the state was sealed with";
+        + "and " + where + "; set " + SHARED_SECRET + " to the secret the state was sealed with";
   }
 
   private Optional<RingKey> existingFileKey() {
-    Configured c = configured();
-    if (fileKey != null || c.keyFile.isEmpty()) {
-      return Optional.ofNullable(fileKey);
-    }
-    KeyFile file = c.keyFile.get();
-    try {
-      Optional<String> secret = file.readIfPresent();
-      keyFileProblem = null;
-      secret.ifPresent(s -> fileKey = new RingKey(s, "key file " + file.path()));
-    } catch (IOException | RuntimeException e) {
-      keyFileProblem = "the key file " + file.path() + " could not be read (" + describe(e) + ")";
-    }
+    loadedKeyFile();
     return Optional.ofNullable(fileKey);
+  }
+
+  /** The key file as first looked at (never created); empty when no location is known. */
+  private Optional<KeyFile.Loaded> loadedKeyFile() {
+    Optional<KeyFile> file = configured().keyFile;
+    if (file.isPresent() && keyFile == null) {
+      settle(file.get(), false);
+    }
+    return file.map(f -> keyFile);
+  }
+
+  /** The key file, created when it was absent: at most one look and one creation per ring. */
+  private KeyFile.Loaded keyFileCreatedIfAbsent(KeyFile file) {
+    if (keyFile == null || keyFile == KeyFile.Loaded.ABSENT) {
+      settle(file, true);
+    }
+    return keyFile;
+  }
+
+  private void settle(KeyFile file, boolean create) {
+    KeyFile.Loaded loaded;
+    try {
+      if (!create) {
+        loaded = file.read();
+      } else {
+        // Already seen absent: create straight away, the link(2) in create() still refuses to replace a newcomer.
+        loaded = keyFile == null ? file.readOrCreate(newSecret(random)) : file.create(newSecret(random));
+      }
+    } catch (IOException | RuntimeException e) {
+      loaded = new KeyFile.Refused("the key file " + file.path() + " could not be "
+          + (create ? "read or created" : "read") + " (" + describe(e) + ")");
+    }
+    keyFile = loaded;
+    if (loaded instanceof KeyFile.Found found) {
+      fileKey = new RingKey(found.secret(), "key file " + file.path());
+      if (found.created()) {
+        notices.add(firstRunNotice(file));
+      }
+      List<String> problems = problems(found);
+      if (!problems.isEmpty()) {
+        notices.add("The private-state key file is used, but " + String.join("; ", problems) + ". State sealed "
+            + "with it stays readable; fix the file, or set " + SHARED_SECRET + " (" + KEYGEN + ").");
+      }
+    } else if (loaded instanceof KeyFile.Refused refused && !create) {
+      // A refusal while sealing reaches the user as the seal's error; one met while reading is only logged here.
+      notices.add("The private-state key file is not used: " + refused.problem() + ".");
+    }
+  }
+
+  private static List<String> problems(KeyFile.Found found) {
+    List<String> problems = new ArrayList<>();
+    found.tooWeakToSeal().ifPresent(problems::add);
+    problems.addAll(found.warnings());
+    return problems;
+  }
+
+  private static String noKeyFileLocation() {
+    return "no private-state key is available: " + SHARED_SECRET + " is not set, and neither "
+        + KeyFile.KEY_FILE_VARIABLE + ", XDG_CONFIG_HOME nor HOME gives a place for a key file; set " + SHARED_SECRET
+        + " (" + KEYGEN + ")";
+  }
+
+  private static String refusedAdvice() {
+    return "set " + SHARED_SECRET + " (" + KEYGEN + "), or point " + KeyFile.KEY_FILE_VARIABLE + " to a regular file "
+        + "of yours, mode 0600, holding one key, or to a writable place where the provider creates one";
+  }
+
+  private static String weakAdvice() {
+    return "Move the file aside (the provider then creates a strong key) and list its old key in " + PREVIOUS_SECRETS
+        + ", or set " + SHARED_SECRET + " (" + KEYGEN + "; the file then stays a key for reading)";
   }
 
   private Configured configured() {
     if (configured == null) {
-      configured = new Configured(environment, workingDirectory);
+      configured = new Configured(environment, workingDirectory, access);
     }
     return configured;
   }
@@ -176,7 +282,7 @@ public final class KeyRing {
     final List<RingKey> previous = new ArrayList<>();
     final Optional<KeyFile> keyFile;
 
-    Configured(Environment environment, Path workingDirectory) {
+    Configured(Environment environment, Path workingDirectory, KeyFileAccess access) {
       // The current secret is used exactly as given (not trimmed), as pyvider's Python provider did, so its blobs open.
       shared = environment.get(SHARED_SECRET).filter(s -> !s.isEmpty()).map(s -> new RingKey(s, SHARED_SECRET));
       String[] entries = environment.get(PREVIOUS_SECRETS).orElse("").split(",");
@@ -192,7 +298,7 @@ public final class KeyRing {
           previous.add(key);
         }
       }
-      keyFile = KeyFile.locate(environment, workingDirectory);
+      keyFile = KeyFile.locate(environment, workingDirectory, access);
     }
   }
 }
