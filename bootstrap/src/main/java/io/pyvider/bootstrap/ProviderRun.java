@@ -114,7 +114,7 @@ public final class ProviderRun {
     log.info("provider serving", "port", String.valueOf(server.port()), "tls", String.valueOf(ready != null),
         "wiring_ms", millis(wired - started), "tls_wait_ms", millis(tlsReady[0] - wired),
         "server_ms", millis(serving - tlsReady[0]));
-    component.keyRing().takeFirstRunNotice().ifPresent(notice -> log.warn(notice));
+    component.keyRing().takeKeyNotices().ifPresent(notice -> log.warn(notice));
     String line = Handshake.line(6, "127.0.0.1", server.port(), ready == null ? null : ready.certificate());
     return new Serving(run, line);
   }
@@ -135,7 +135,7 @@ public final class ProviderRun {
   /** Until GRPCController.Shutdown (or {@link #stop()}) has stopped the server. */
   public void awaitTermination() throws InterruptedException {
     server.awaitTermination();
-    component.keyRing().takeFirstRunNotice().ifPresent(notice -> log.warn(notice));
+    component.keyRing().takeKeyNotices().ifPresent(notice -> log.warn(notice));
     log.debug("provider stopped");
   }
 

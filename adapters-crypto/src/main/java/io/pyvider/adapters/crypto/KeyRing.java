@@ -64,7 +64,7 @@ public final class KeyRing {
    * secret with a team or CI), and what is wrong with a key file that is exposed, weak or unusable. Never a key.
    * Empty until the ring has looked at the key file, and after everything was handed out.
    */
-  public synchronized Optional<String> takeFirstRunNotice() {
+  public synchronized Optional<String> takeKeyNotices() {
     Optional<String> notice = notices.isEmpty() ? Optional.empty() : Optional.of(String.join(" ", notices));
     notices.clear();
     return notice;

@@ -28,7 +28,7 @@ class CryptoModuleTest {
     assertSame(component.idGenerator(), component.idGenerator());
     assertNotNull(component.certificateIssuer().issueSelfSigned());
     byte[] blob = Sealing.seal(component.stateSealer(), Sealing.TOKEN_STATE);
-    assertTrue(component.keyRing().takeFirstRunNotice().isPresent(), "the notice is on the ring the root can see");
+    assertTrue(component.keyRing().takeKeyNotices().isPresent(), "the notice is on the ring the root can see");
     assertFalse(((UnsealResult.Opened) component.stateSealer().unseal(blob, Sealing.TIMED_TOKEN)).staleKey());
   }
 

@@ -75,7 +75,7 @@ class KeyFileHygieneTest {
     PrivateStateSealer sealer = Sealing.sealer(ring);
     assertFalse(opened(sealer.unseal(blob, TIMED_TOKEN)).staleKey(), "state sealed with the exposed key opens");
     seal(sealer, TOKEN_STATE);
-    String warning = ring.takeFirstRunNotice().orElseThrow(() -> new AssertionError("no warning for mode 0644"));
+    String warning = ring.takeKeyNotices().orElseThrow(() -> new AssertionError("no warning for mode 0644"));
     assertTrue(warning.contains(keyFile().toString()), warning);
     assertTrue(warning.contains("0644"), warning);
     assertTrue(warning.contains("chmod 600"), warning);
@@ -89,7 +89,7 @@ class KeyFileHygieneTest {
     writeKeyFile(STRONG_KEY, "rw--w----");
     KeyRing ring = Sealing.ring(environment());
     seal(Sealing.sealer(ring), TOKEN_STATE);
-    String warning = ring.takeFirstRunNotice().orElseThrow(() -> new AssertionError("no warning for mode 0620"));
+    String warning = ring.takeKeyNotices().orElseThrow(() -> new AssertionError("no warning for mode 0620"));
     assertTrue(warning.contains("replace"), warning);
   }
 
@@ -115,7 +115,7 @@ class KeyFileHygieneTest {
     writeKeyFile(short20, "rw-------");
     KeyRing ring = Sealing.ring(environment());
     seal(Sealing.sealer(ring), TOKEN_STATE);
-    String warning = ring.takeFirstRunNotice().orElseThrow(() -> new AssertionError("no warning for a short key"));
+    String warning = ring.takeKeyNotices().orElseThrow(() -> new AssertionError("no warning for a short key"));
     assertTrue(warning.contains("20 characters"), warning);
     assertHoldsNoKey(warning, short20);
   }
@@ -162,7 +162,7 @@ class KeyFileHygieneTest {
     KeyRing ring = Sealing.ring(environment());
     byte[] blob = seal(Sealing.sealer(ring), TOKEN_STATE);
     assertFalse(opened(Sealing.sealerWithSecret(STRONG_KEY).unseal(blob, TIMED_TOKEN)).staleKey());
-    assertEquals(java.util.Optional.empty(), ring.takeFirstRunNotice(), "nothing to warn about");
+    assertEquals(java.util.Optional.empty(), ring.takeKeyNotices(), "nothing to warn about");
   }
 
   @Test
@@ -218,7 +218,7 @@ class KeyFileHygieneTest {
         CountingKeyFileAccess.asAnotherUser());
     byte[] blob = seal(Sealing.sealer(ring), TOKEN_STATE);
     assertFalse(opened(Sealing.sealerWithSecret(STRONG_KEY).unseal(blob, TIMED_TOKEN)).staleKey());
-    String warning = ring.takeFirstRunNotice().orElseThrow(() -> new AssertionError("no warning for the owner"));
+    String warning = ring.takeKeyNotices().orElseThrow(() -> new AssertionError("no warning for the owner"));
     assertTrue(warning.contains("belongs to another user"), warning);
     assertHoldsNoKey(warning, STRONG_KEY);
   }

@@ -80,20 +80,20 @@ class KeyFileTest {
   void aSecondKeyRingReusesTheKeyFileAndTheNoticeIsGivenOnce() {
     Map<String, String> environment = Map.of("HOME", home.toString());
     KeyRing first = Sealing.ring(environment);
-    assertEquals(Optional.empty(), first.takeFirstRunNotice());
+    assertEquals(Optional.empty(), first.takeKeyNotices());
     byte[] blob = seal(Sealing.sealer(first), TOKEN_STATE);
-    String notice = first.takeFirstRunNotice().orElseThrow();
+    String notice = first.takeKeyNotices().orElseThrow();
     assertTrue(notice.contains(defaultKeyFile().toString()), notice);
     assertTrue(notice.contains("PYVIDER_PRIVATE_STATE_SHARED_SECRET"), notice);
     assertTrue(notice.contains("terraform-provider-pyvider keygen"), notice);
-    assertEquals(Optional.empty(), first.takeFirstRunNotice());
+    assertEquals(Optional.empty(), first.takeKeyNotices());
 
     KeyRing second = Sealing.ring(environment);
     UnsealResult.Opened opened = opened(Sealing.sealer(second).unseal(blob, TIMED_TOKEN));
     assertEquals(TOKEN_STATE, opened.data());
     assertFalse(opened.staleKey());
     seal(Sealing.sealer(second), TOKEN_STATE);
-    assertEquals(Optional.empty(), second.takeFirstRunNotice());
+    assertEquals(Optional.empty(), second.takeKeyNotices());
   }
 
   @Test
@@ -101,7 +101,7 @@ class KeyFileTest {
     KeyRing ring = Sealing.ring(Map.of("HOME", home.toString()));
     seal(Sealing.sealer(ring), TOKEN_STATE);
     String key = Files.readString(defaultKeyFile()).strip();
-    assertFalse(ring.takeFirstRunNotice().orElseThrow().contains(key));
+    assertFalse(ring.takeKeyNotices().orElseThrow().contains(key));
     assertFalse(ring.toString().contains(key));
   }
 

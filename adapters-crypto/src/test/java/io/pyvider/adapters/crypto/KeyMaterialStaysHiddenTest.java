@@ -72,7 +72,7 @@ class KeyMaterialStaysHiddenTest {
     if (unsealed instanceof UnsealResult.Failed failed) {
       said.add(failed.detail());
     }
-    ring.takeFirstRunNotice().ifPresent(said::add);
+    ring.takeKeyNotices().ifPresent(said::add);
     said.add(ring.check().detail());
     said.add(ring.toString());
     said.add(sealer.toString());
