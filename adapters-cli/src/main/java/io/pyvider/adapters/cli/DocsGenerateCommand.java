@@ -66,7 +66,7 @@ final class DocsGenerateCommand implements Callable<Integer> {
       + "date.")
   boolean check;
 
-  @Option(names = "--dir", paramLabel = "DIR", defaultValue = ".",
+  @Option(names = "--dir", paramLabel = "DIR", defaultValue = ".", converter = NonBlankPathConverter.class,
       description = "The repository directory holding docs/ and examples/ (default: the current directory).")
   Path dir;
 

@@ -38,7 +38,7 @@ final class InstallCommand implements Callable<Integer> {
   @Mixin
   CommonOptions common;
 
-  @Option(names = "--dir", paramLabel = "DIR",
+  @Option(names = "--dir", paramLabel = "DIR", converter = NonBlankPathConverter.class,
       description = "The mirror directory to install into (default: ~/.terraform.d/plugins).")
   Path dir;
 

@@ -532,6 +532,15 @@ class DocsGenerateCommandTest {
   }
 
   @Test
+  void an_empty_dir_is_refused_instead_of_meaning_the_current_directory() {
+    CliHarness.Result result = run("docs", "generate", "--check", "--dir", "");
+    assertEquals(ExitCodes.USAGE, result.code(), result.err());
+    TokensAuditCommandTest.assertOneLine(result.err());
+    assertTrue(result.err().contains("'--dir'"), result.err());
+    assertTrue(result.err().contains("is empty"), result.err());
+  }
+
+  @Test
   void docs_alone_asks_for_a_subcommand() {
     CliHarness.Result result = run("docs");
     assertEquals(ExitCodes.USAGE, result.code());
