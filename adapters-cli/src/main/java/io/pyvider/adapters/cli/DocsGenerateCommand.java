@@ -84,11 +84,12 @@ final class DocsGenerateCommand implements Callable<Integer> {
     Path examples = dir.resolve("examples");
     Path docs = dir.resolve("docs");
     if (!Files.isDirectory(examples)) {
-      context.err().println("Note: " + examples + " does not exist, so the pages have no example usage");
+      context.err().println("Note: " + Printable.escape(examples.toString())
+          + " does not exist, so the pages have no example usage");
     }
     RegistryDocs registry =
         new RegistryDocs("pyvider", context.schemas.schemas(), relative -> example(examples, relative));
-    registry.unusedExamples().forEach(unused -> context.err().println("Note: " + unused));
+    registry.unusedExamples().forEach(unused -> context.err().println("Note: " + Printable.escape(unused)));
     Map<String, String> pages = registry.pages();
     List<String> links = links(docs, pages.keySet());
     List<String> orphans = orphans(docs, pages);
@@ -115,7 +116,7 @@ final class DocsGenerateCommand implements Callable<Integer> {
       return ExitCodes.OK;
     }
     PrintWriter err = context.err();
-    stale.forEach(line -> err.println("  stale: " + line));
+    stale.forEach(line -> err.println("  stale: " + Printable.escape(line)));
     throw new CliException("docs/ is stale (" + stale.size() + " page" + (stale.size() == 1 ? "" : "s")
         + "): run `" + RegistryDocs.GENERATOR + "` and commit the result");
   }
@@ -140,7 +141,7 @@ final class DocsGenerateCommand implements Callable<Integer> {
       } catch (IOException e) {
         throw new CliException("cannot write " + target + ": " + e.getMessage());
       }
-      context.out().println("wrote   docs/" + page.getKey());
+      context.out().println("wrote   docs/" + Printable.escape(page.getKey()));
       written++;
     }
     for (String orphan : orphans) {
@@ -149,7 +150,7 @@ final class DocsGenerateCommand implements Callable<Integer> {
       } catch (IOException e) {
         throw new CliException("cannot remove " + docs.resolve(orphan) + ": " + e.getMessage());
       }
-      context.out().println("removed docs/" + orphan + " (no component of the schema produces it)");
+      context.out().println("removed docs/" + Printable.escape(orphan) + " (no component of the schema produces it)");
     }
     context.out().println(pages.size() + " pages: " + written + " written, " + (pages.size() - written)
         + " unchanged, " + orphans.size() + " removed.");

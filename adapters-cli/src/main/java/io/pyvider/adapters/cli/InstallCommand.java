@@ -1,5 +1,6 @@
 package io.pyvider.adapters.cli;
 
+import io.pyvider.adapters.cli.state.Addresses;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.FileSystemException;
@@ -106,8 +107,8 @@ final class InstallCommand implements Callable<Integer> {
     Style style = context.style;
     out.println(style.green("Installed") + " " + Cli.NAME + " " + distribution.version() + " ("
         + distribution.platform() + ") in");
-    out.println("  " + target);
-    files.forEach(file -> out.println("    " + file.relativePath()
+    out.println("  " + Printable.escape(target.toString()));
+    files.forEach(file -> out.println("    " + Printable.escape(file.relativePath())
         + (target.resolve(file.relativePath()).equals(executable) ? "   (Terraform executes this)" : "")));
     out.println();
     out.println("In the Terraform configuration:");
@@ -123,7 +124,8 @@ final class InstallCommand implements Callable<Integer> {
     out.println();
     boolean implied = dirs.implied().stream().anyMatch(d -> d.toAbsolutePath().normalize().equals(mirror));
     if (implied && !dirs.explicitInstallation()) {
-      out.println(mirror + " is one of Terraform's implied local mirrors, so no CLI configuration is needed.");
+      out.println(Printable.escape(mirror.toString()) + " is one of Terraform's implied local mirrors, so no CLI "
+          + "configuration is needed.");
       out.println("If you ever add a provider_installation block to ~/.terraformrc, include this in it:");
     } else {
       out.println("In the Terraform CLI configuration (~/.terraformrc, or the file TF_CLI_CONFIG_FILE names):");
@@ -131,7 +133,7 @@ final class InstallCommand implements Callable<Integer> {
     out.println();
     out.println("provider_installation {");
     out.println("  filesystem_mirror {");
-    out.println("    path    = \"" + mirror.toString().replace("\\", "\\\\") + "\"");
+    out.println("    path    = " + Printable.escape(Addresses.quote(mirror.toString())));
     out.println("    include = [\"" + distribution.address() + "\"]");
     out.println("  }");
     out.println("  direct {");

@@ -136,7 +136,8 @@ final class StateUnsealCommand implements Callable<Integer> {
   private void text(ResourceInstance instance, int bytes, UnsealResult.Opened opened, Optional<Schema> schema) {
     PrintWriter out = context.out();
     Style style = context.style;
-    out.println(style.bold(instance.displayAddress()) + " (" + instance.type() + ", schema version "
+    out.println(style.bold(Printable.escape(instance.displayAddress())) + " (" + Printable.escape(instance.type())
+        + ", schema version "
         + instance.schemaVersion() + ")");
     out.println("private state: " + bytes + " bytes sealed, opened"
         + (opened.staleKey() ? " with an older key or format: the provider seals it again with the current key "
@@ -146,13 +147,14 @@ final class StateUnsealCommand implements Callable<Integer> {
       out.println("  (no fields)");
       return;
     }
-    int width = data.fields().keySet().stream().mapToInt(String::length).max().orElse(0);
+    int width = data.fields().keySet().stream().map(Printable::escape).mapToInt(String::length).max().orElse(0);
     for (Map.Entry<String, String> field : data.fields().entrySet()) {
       boolean clear = showSecrets || publicAttribute(schema, field.getKey());
-      String value = clear ? field.getValue() : style.dim("******** (" + field.getValue().length()
+      String value = clear ? Printable.escape(field.getValue()) : style.dim("******** (" + field.getValue().length()
           + " characters; --show-secrets prints it)");
       String comparison = comparison(instance, field.getKey(), field.getValue());
-      out.println("  " + field.getKey() + " ".repeat(width - field.getKey().length()) + "  " + value
+      String name = Printable.escape(field.getKey());
+      out.println("  " + name + " ".repeat(width - name.length()) + "  " + value
           + (comparison.isEmpty() ? "" : "  " + style.dim("[" + comparison + "]")));
     }
   }

@@ -15,6 +15,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -114,15 +115,15 @@ final class TokensAuditCommand implements Callable<Integer> {
   private void table(StateFile file, Instant now, List<TokenAudit.Finding> findings) {
     PrintWriter out = context.out();
     if (findings.isEmpty()) {
-      out.println("No pyvider_timed_token in " + file.name() + ".");
+      out.println("No pyvider_timed_token in " + Printable.escape(file.name()) + ".");
       return;
     }
     List<String[]> rows = new ArrayList<>();
     rows.add(new String[] {"ADDRESS", "NAME", "ID", "EXPIRES AT", "REMAINING", "STATUS", "DETAIL"});
     for (TokenAudit.Finding finding : findings) {
-      rows.add(new String[] {finding.instance().displayAddress(), finding.name().orElse("-"),
-          finding.id().orElse("-"), finding.expiresAt().orElse("-"),
-          finding.remaining().isPresent() ? remaining(finding) : "-", finding.status().word(), finding.detail()});
+      rows.add(Stream.of(finding.instance().displayAddress(), finding.name().orElse("-"), finding.id().orElse("-"),
+          finding.expiresAt().orElse("-"), finding.remaining().isPresent() ? remaining(finding) : "-",
+          finding.status().word(), finding.detail()).map(Printable::escape).toArray(String[]::new));
     }
     int[] widths = new int[rows.get(0).length];
     for (String[] row : rows) {
@@ -151,7 +152,8 @@ final class TokensAuditCommand implements Callable<Integer> {
         parts.add(paint(status, count + " " + status.word()));
       }
     });
-    out.println(findings.size() + " token" + (findings.size() == 1 ? "" : "s") + " in " + file.name() + " at "
+    out.println(findings.size() + " token" + (findings.size() == 1 ? "" : "s") + " in "
+        + Printable.escape(file.name()) + " at "
         + ExpiryTimestamp.format(now) + " (warning " + Durations.format(warnBefore) + " before expiry): "
         + String.join(", ", parts) + ".");
   }
