@@ -1,5 +1,6 @@
 package io.pyvider.adapters.cli;
 
+import io.pyvider.adapters.cli.state.Selection;
 import io.pyvider.adapters.cli.state.StateFile;
 import io.pyvider.adapters.cli.state.StateFileException;
 
@@ -9,9 +10,9 @@ final class StateFiles {
   private StateFiles() {
   }
 
-  static StateFile read(Context context, String source) {
+  static StateFile read(Context context, String source, Selection selection) {
     try {
-      return StateFile.read(source, context.streams.in());
+      return StateFile.read(source, context.streams.in(), selection);
     } catch (StateFileException unusable) {
       throw new CliException(unusable.getMessage());
     }

@@ -2,6 +2,7 @@ package io.pyvider.adapters.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pyvider.adapters.cli.state.ResourceInstance;
+import io.pyvider.adapters.cli.state.Selection;
 import io.pyvider.adapters.cli.state.StateFile;
 import io.pyvider.application.port.out.PrivateData;
 import io.pyvider.application.port.out.SealingContext;
@@ -67,8 +68,12 @@ final class StateUnsealCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    StateFile file = StateFiles.read(context, state);
-    ResourceInstance instance = find(file);
+    String wanted = address.strip();
+    // Every instance is listed, for the suggestions when the address is not found; only resources whose type and
+    // name the address holds keep their attributes and private state.
+    StateFile file = StateFiles.read(context, state, new Selection(resource -> true,
+        resource -> wanted.contains(resource.type() + "." + resource.name())));
+    ResourceInstance instance = find(file, wanted);
     if (!instance.managed()) {
       throw new CliException(instance.address() + " is a data source: data sources have no private state");
     }
@@ -98,8 +103,7 @@ final class StateUnsealCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  private ResourceInstance find(StateFile file) {
-    String wanted = address.strip();
+  private ResourceInstance find(StateFile file, String wanted) {
     List<ResourceInstance> matches = file.instances().stream()
         .filter(i -> i.address().equals(wanted))
         .filter(i -> deposed == null ? i.deposed() == null : deposed.equals(i.deposed()))
@@ -125,7 +129,7 @@ final class StateUnsealCommand implements Callable<Integer> {
       throw new CliException("no resource instance " + wanted + " in " + file.name() + "; did you mean "
           + String.join(" or ", sameResource) + "?");
     }
-    List<String> withPrivate = file.instances().stream().filter(i -> i.managed() && i.privateBase64() != null)
+    List<String> withPrivate = file.instances().stream().filter(i -> i.managed() && i.hasPrivateState())
         .map(ResourceInstance::address).distinct().toList();
     throw new CliException("no resource instance " + wanted + " in " + file.name() + (withPrivate.isEmpty()
         ? "; it holds no instance with private state"

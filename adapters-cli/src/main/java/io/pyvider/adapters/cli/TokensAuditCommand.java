@@ -3,6 +3,7 @@ package io.pyvider.adapters.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pyvider.adapters.cli.state.ResourceInstance;
+import io.pyvider.adapters.cli.state.Selection;
 import io.pyvider.adapters.cli.state.StateFile;
 import io.pyvider.adapters.cli.tokens.TokenAudit;
 import io.pyvider.adapters.cli.tokens.TokenStatus;
@@ -60,7 +61,7 @@ final class TokensAuditCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    StateFile file = StateFiles.read(context, state);
+    StateFile file = StateFiles.read(context, state, Selection.managed(TokenAudit.TYPE));
     Instant now = context.clock.now();
     List<TokenAudit.Finding> findings = TokenAudit.audit(file.instances(), now, warnBefore);
     int exitCode = TokenAudit.exitCode(findings);

@@ -9,14 +9,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.pyvider.application.fakes.PassThroughSealer;
-import io.pyvider.application.port.out.PrivateData;
-import io.pyvider.application.port.out.SealResult;
-import io.pyvider.application.port.out.SealingContext;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -43,8 +38,8 @@ class TerminalEscapesTest {
    * What no text output may carry: C0 controls but the line feed that ends each line, DEL, C1 controls, the Unicode
    * line and paragraph separators, and the bidirectional marks, embeddings, overrides and isolates.
    */
-  private static final Pattern UNPRINTABLE =
-      Pattern.compile("[\\x00-\\x09\\x0b-\\x1f\\x7f-\\x9f\\u2028\\u2029\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]");
+  private static final Pattern UNPRINTABLE = Pattern.compile("[\\x00-\\x09\\x0b-\\x1f\\x7f-\\x9f"
+      + "\\u2028\\u2029\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]");
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -184,7 +179,7 @@ class TerminalEscapesTest {
     ArrayNode resources = state.putArray("resources");
     token(resources, "api" + TITLE, JSON.createObjectNode().put("name", "n" + CLEAR + FORGED_LINE)
         .put("id", "id" + INVISIBLE).put("expires_at", "2026-01-16T14:00:00Z"))
-        .put("private", sealed(Map.of("note" + CLEAR, "v" + CLEAR + FORGED_LINE)));
+        .put("private", CliHarness.sealed("pyvider_timed_token", Map.of("note" + CLEAR, "v" + CLEAR + FORGED_LINE)));
     token(resources, "later", JSON.createObjectNode().put("name", "later").put("expires_at", "soon" + CLEAR));
     Path file = temporary.resolve("hostile.tfstate");
     JSON.writeValue(file.toFile(), state);
@@ -197,11 +192,5 @@ class TerminalEscapesTest {
         .put("name", name).putArray("instances").addObject().put("schema_version", 2);
     instance.set("attributes", attributes);
     return instance;
-  }
-
-  private static String sealed(Map<String, String> fields) {
-    SealResult.Sealed blob = (SealResult.Sealed) new PassThroughSealer().seal(PrivateData.of(fields),
-        new SealingContext("pyvider_timed_token"));
-    return Base64.getEncoder().encodeToString(blob.blob());
   }
 }

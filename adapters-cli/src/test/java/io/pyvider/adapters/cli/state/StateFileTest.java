@@ -12,8 +12,11 @@ import org.junit.jupiter.api.Test;
 
 class StateFileTest {
 
+  private static final Selection EVERYTHING = new Selection(resource -> true, resource -> true);
+
   private static StateFile parse(String json) throws StateFileException {
-    return StateFile.parse("test.tfstate", json.getBytes(StandardCharsets.UTF_8));
+    return StateFile.parse("test.tfstate", new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)),
+        EVERYTHING);
   }
 
   @Test
@@ -52,6 +55,40 @@ class StateFileTest {
   }
 
   @Test
+  void keys_in_any_order_read_the_same_as_terraforms_order() throws StateFileException {
+    String sorted = """
+        {"resources": [
+          {"instances": [{"attributes": {"expires_at": "x"}, "index_key": 1, "private": "AQID"}],
+           "mode": "managed", "module": "module.a", "name": "t", "type": "pyvider_timed_token"},
+          {"instances": [{"attributes": {"id": "f"}}], "mode": "managed", "name": "f", "type": "pyvider_file_content"}
+         ], "version": 4}""";
+    List<ResourceInstance> tokens = StateFile.parse("sorted.tfstate",
+        new ByteArrayInputStream(sorted.getBytes(StandardCharsets.UTF_8)), Selection.managed("pyvider_timed_token"))
+        .instances();
+    assertEquals(1, tokens.size(), "only the selected type is listed: " + tokens);
+    assertEquals("module.a.pyvider_timed_token.t[1]", tokens.get(0).address());
+    assertEquals("x", tokens.get(0).text("expires_at").orElseThrow());
+    assertEquals("AQID", tokens.get(0).privateBase64());
+  }
+
+  @Test
+  void a_listed_instance_that_is_not_read_keeps_its_address_but_not_its_content() throws StateFileException {
+    String state = """
+        {"version": 4, "resources": [
+          {"mode": "managed", "type": "a", "name": "kept", "instances": [{"attributes": {"id": "1"}, "private": "AQ"}]},
+          {"mode": "managed", "type": "b", "name": "listed", "instances": [{"attributes": {"id": "2"}, "private": "AQ"}]}
+        ]}""";
+    List<ResourceInstance> instances = StateFile.parse("test.tfstate",
+        new ByteArrayInputStream(state.getBytes(StandardCharsets.UTF_8)),
+        new Selection(resource -> true, resource -> resource.type().equals("a"))).instances();
+    assertEquals("1", instances.get(0).text("id").orElseThrow());
+    assertEquals("b.listed", instances.get(1).address());
+    assertTrue(instances.get(1).hasPrivateState());
+    assertNull(instances.get(1).attributes());
+    assertNull(instances.get(1).privateBase64());
+  }
+
+  @Test
   void missing_resources_mean_an_empty_state() throws StateFileException {
     assertTrue(parse("{\"version\": 4}").instances().isEmpty());
   }
@@ -76,7 +113,8 @@ class StateFileTest {
   @Test
   void standard_input_is_named_as_such() throws StateFileException {
     StateFile state =
-        StateFile.read("-", new ByteArrayInputStream("{\"version\": 4}".getBytes(StandardCharsets.UTF_8)));
+        StateFile.read("-", new ByteArrayInputStream("{\"version\": 4}".getBytes(StandardCharsets.UTF_8)),
+            EVERYTHING);
     assertEquals("standard input", state.name());
   }
 }
