@@ -9,8 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -170,7 +172,7 @@ class TokensAuditCommandTest {
       "empty.tfstate | is empty",
       "version3.tfstate | is state format version 3 (Terraform 0.11 or older)",
       "version5.tfstate | is state format version 5, newer than the version 4",
-      "resources-not-a-list.tfstate | \"resources\" is a JSON object, not a list"})
+      "resources-not-a-list.tfstate | is malformed: \"resources\" is a JSON object, not a list"})
   void a_bad_state_file_is_one_line_on_stderr_and_exit_1(String fixture, String problem) {
     CliHarness.Result result = cli().run("tokens", "audit", "--state", state(fixture));
     assertEquals(ExitCodes.ERROR, result.code());
@@ -179,6 +181,26 @@ class TokensAuditCommandTest {
     assertTrue(result.err().startsWith("Error: "), result.err());
     assertTrue(result.err().contains(problem), result.err());
     assertTrue(result.err().contains(fixture), "names the file: " + result.err());
+  }
+
+  @Test
+  void a_malformed_resource_fails_the_audit_and_is_named_even_when_it_holds_no_token() throws IOException {
+    Path state = temporary.resolve("malformed.tfstate");
+    Files.writeString(state, CliHarness.read("mixed.tfstate").replaceFirst(
+        "(?s)(\"type\": \"pyvider_file_content\",\\s*\"name\": \"cfg\",.*?)\"instances\": \\[",
+        "$1\"instances\": null, \"was\": ["));
+
+    CliHarness.Result audit = cli().run("tokens", "audit", "--state", state.toString());
+    CliHarness.Result unseal = cli().run("state", "unseal", "--state", state.toString(), "--address",
+        "pyvider_timed_token.api");
+
+    for (CliHarness.Result result : List.of(audit, unseal)) {
+      assertEquals(ExitCodes.ERROR, result.code(), result.out());
+      assertEquals("", result.out());
+      assertOneLine(result.err());
+      assertTrue(result.err().contains(": pyvider_file_content.cfg (resources["), result.err());
+      assertTrue(result.err().contains("is malformed: \"instances\" is null, not a list"), result.err());
+    }
   }
 
   @Test

@@ -29,7 +29,7 @@ public record ResourceInstance(String address, String module, String mode, Strin
 
   /** The address of the resource this instance belongs to (no index key). */
   public String resourceAddress() {
-    return (module.isEmpty() ? "" : module + ".") + ("data".equals(mode) ? "data." : "") + type + "." + name;
+    return Addresses.resource(module, mode, type, name);
   }
 
   /** The address, plus {@code (deposed object KEY)} for a deposed object. */

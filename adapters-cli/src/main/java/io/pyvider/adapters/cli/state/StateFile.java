@@ -31,6 +31,13 @@ import java.util.Optional;
  * instance object in every module, with count and for_each keys and deposed objects, keeping only what a
  * {@link Selection} asks for, so a state of any size reads in little memory. Each way a file can be unusable gives a
  * {@link StateFileException} whose message names the file and the problem in one line.
+ *
+ * <p>A part that holds resources, instances or attributes in the wrong shape fails the whole read, whichever
+ * resource it is in (an audit that skipped it could pass while a token in it has expired), and the message names the
+ * resource by address and position. Null is a wrong shape for a list or an object. Only what Terraform may leave out
+ * may be missing: {@code module}, {@code index_key}, {@code deposed}, {@code status}, {@code schema_version},
+ * {@code private}, {@code attributes} (legacy instances keep {@code attributes_flat}), and {@code resources} (a state
+ * with no resources).
  */
 public final class StateFile {
 
@@ -45,6 +52,9 @@ public final class StateFile {
   public static final int MAX_NESTING_DEPTH = 1000;
 
   private static final String STANDARD_INPUT = "standard input";
+
+  private static final String DAMAGED = "; Terraform never writes that, so the state was edited or damaged: repair it "
+      + "or restore a backup";
 
   private static final JsonFactory JSON = new JsonFactoryBuilder()
       .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE)
@@ -143,8 +153,8 @@ public final class StateFile {
       boolean hasPrivateState, JsonNode attributes, String privateBase64) {
 
     ResourceInstance of(String module, Selection.Resource resource, boolean withContent) {
-      String prefix = (module.isEmpty() ? "" : module + ".") + (resource.managed() ? "" : "data.");
-      return new ResourceInstance(prefix + resource.type() + "." + resource.name() + Addresses.indexSuffix(indexKey),
+      String address = Addresses.resource(module, resource.mode(), resource.type(), resource.name());
+      return new ResourceInstance(address + Addresses.indexSuffix(indexKey),
           module, resource.mode(), resource.type(), resource.name(), indexKey, deposed, status, schemaVersion,
           hasPrivateState, withContent ? attributes : null, withContent ? privateBase64 : null);
     }
@@ -169,6 +179,9 @@ public final class StateFile {
     private final JsonParser parser;
     private final Selection selection;
     private final List<ResourceInstance> kept = new ArrayList<>();
+    /** The first wrong shape in the resource being read, and where: told once the resource's address is known. */
+    private String problem;
+    private String problemAt;
 
     Reader(String name, JsonParser parser, Selection selection) {
       this.name = name;
@@ -185,7 +198,7 @@ public final class StateFile {
             : name + " is empty: a Terraform state file is a JSON object");
       }
       if (first != JsonToken.START_OBJECT) {
-        throw new StateFileException(name + " is not a Terraform state file: it holds a JSON " + kind(first)
+        throw new StateFileException(name + " is not a Terraform state file: it holds " + shape(first)
             + ", not an object");
       }
       boolean versioned = false;
@@ -230,28 +243,26 @@ public final class StateFile {
     }
 
     private void resources(JsonToken value) throws IOException, StateFileException {
-      if (value == JsonToken.VALUE_NULL) {
-        return;
-      }
       if (value != JsonToken.START_ARRAY) {
-        throw new StateFileException(name + " is not a valid state file: \"resources\" is a JSON " + kind(value)
-            + ", not a list");
+        throw new StateFileException(name + " is malformed: \"resources\" is " + shape(value) + ", not a list"
+            + DAMAGED);
       }
       for (int r = 0; parser.nextToken() != JsonToken.END_ARRAY; r++) {
-        resource(name + ": resources[" + r + "]");
+        resource("resources[" + r + "]");
       }
     }
 
     private void resource(String where) throws IOException, StateFileException {
       if (parser.currentToken() != JsonToken.START_OBJECT) {
-        throw new StateFileException(where + " is a JSON " + kind(parser.currentToken())
-            + ", not a resource object");
+        throw new StateFileException(name + ": " + where + " is malformed: it is " + shape(parser.currentToken())
+            + ", not an object" + DAMAGED);
       }
+      problem = null;
       String mode = null;
       String type = null;
       String resourceName = null;
       String module = null;
-      List<InstanceFields> instances = List.of();
+      List<InstanceFields> instances = null;
       while (parser.nextToken() == JsonToken.FIELD_NAME) {
         String field = parser.currentName();
         JsonToken value = parser.nextToken();
@@ -265,7 +276,7 @@ public final class StateFile {
             // in any other order they are kept until the resource's end.
             Keep keep = mode != null && type != null && resourceName != null
                 ? Keep.of(selection, new Selection.Resource(mode, type, resourceName)) : Keep.UNDECIDED;
-            instances = instances(value, where, type + "." + resourceName, keep);
+            instances = instances(value, where, keep);
           }
           default -> parser.skipChildren();
         }
@@ -273,6 +284,13 @@ public final class StateFile {
       requireText(mode, "mode", where);
       requireText(type, "type", where);
       requireText(resourceName, "name", where);
+      if (instances == null) {
+        malformed(where, "it has no \"instances\" list");
+      }
+      if (problem != null) {
+        throw new StateFileException(name + ": " + Addresses.resource(module == null ? "" : module, mode, type,
+            resourceName) + " (" + problemAt + ") is malformed: " + problem + DAMAGED);
+      }
       Selection.Resource resource = new Selection.Resource(mode, type, resourceName);
       Keep keep = Keep.of(selection, resource);
       if (keep.instances()) {
@@ -282,28 +300,25 @@ public final class StateFile {
       }
     }
 
-    private List<InstanceFields> instances(JsonToken value, String where, String resourceName, Keep keep)
-        throws IOException, StateFileException {
-      if (value == JsonToken.VALUE_NULL) {
-        return List.of();
-      }
-      if (value != JsonToken.START_ARRAY) {
-        throw new StateFileException(where + " (" + resourceName + "): \"instances\" is not a list");
-      }
+    private List<InstanceFields> instances(JsonToken value, String where, Keep keep) throws IOException {
       List<InstanceFields> read = new ArrayList<>();
+      if (value != JsonToken.START_ARRAY) {
+        malformed(where, "\"instances\" is " + shape(value) + ", not a list");
+        return read;
+      }
       for (int i = 0; parser.nextToken() != JsonToken.END_ARRAY; i++) {
-        InstanceFields instance = instance(where + ".instances[" + i + "]", keep.content());
-        if (keep.instances()) {
-          read.add(instance);
+        Optional<InstanceFields> instance = instance(where + ".instances[" + i + "]", keep.content());
+        if (keep.instances() && instance.isPresent()) {
+          read.add(instance.get());
         }
       }
       return read;
     }
 
-    private InstanceFields instance(String where, boolean withContent) throws IOException, StateFileException {
+    private Optional<InstanceFields> instance(String where, boolean withContent) throws IOException {
       if (parser.currentToken() != JsonToken.START_OBJECT) {
-        throw new StateFileException(where + " is a JSON " + kind(parser.currentToken())
-            + ", not an instance object");
+        malformed(where, "it is " + shape(parser.currentToken()) + ", not an object");
+        return Optional.empty();
       }
       Object indexKey = null;
       String deposed = null;
@@ -317,8 +332,7 @@ public final class StateFile {
         JsonToken value = parser.nextToken();
         switch (field) {
           case "index_key" -> indexKey = indexKey(value, where);
-          case "schema_version" -> schemaVersion = value == JsonToken.VALUE_NULL ? 0 : wholeNumber(value)
-              .orElseThrow(() -> new StateFileException(where + ": \"schema_version\" is not a whole number"));
+          case "schema_version" -> schemaVersion = schemaVersion(value, where);
           case "deposed" -> deposed = optionalText(value, where, field);
           case "status" -> status = optionalText(value, where, field);
           case "attributes" -> attributes = attributes(value, where, withContent);
@@ -330,28 +344,40 @@ public final class StateFile {
           default -> parser.skipChildren();
         }
       }
-      return new InstanceFields(indexKey, deposed, status, schemaVersion, hasPrivateState, attributes,
-          privateBase64);
+      return Optional.of(new InstanceFields(indexKey, deposed, status, schemaVersion, hasPrivateState, attributes,
+          privateBase64));
     }
 
-    private Object indexKey(JsonToken value, String where) throws IOException, StateFileException {
+    private Object indexKey(JsonToken value, String where) throws IOException {
       if (value == JsonToken.VALUE_NULL) {
         return null;
       }
       if (value == JsonToken.VALUE_STRING) {
         return parser.getText();
       }
-      return wholeNumber(value).orElseThrow(() -> new StateFileException(where
-          + ": \"index_key\" must be a number or a string, not a JSON " + kind(value)));
+      Optional<Long> number = wholeNumber(value);
+      if (number.isEmpty()) {
+        malformed(where, value.isNumeric() ? "\"index_key\" is not a whole number"
+            : "\"index_key\" is " + shape(value) + ", not a number or a string");
+      }
+      return number.orElse(null);
     }
 
-    private JsonNode attributes(JsonToken value, String where, boolean withContent)
-        throws IOException, StateFileException {
+    private long schemaVersion(JsonToken value, String where) throws IOException {
       if (value == JsonToken.VALUE_NULL) {
-        return null;
+        return 0;
       }
+      Optional<Long> number = wholeNumber(value);
+      if (number.isEmpty()) {
+        malformed(where, "\"schema_version\" is not a whole number");
+      }
+      return number.orElse(0L);
+    }
+
+    private JsonNode attributes(JsonToken value, String where, boolean withContent) throws IOException {
       if (value != JsonToken.START_OBJECT) {
-        throw new StateFileException(where + ": \"attributes\" is a JSON " + kind(value) + ", not an object");
+        malformed(where, "\"attributes\" is " + shape(value) + ", not an object");
+        return null;
       }
       if (withContent) {
         return TREES.readTree(parser);
@@ -365,20 +391,32 @@ public final class StateFile {
       return value == JsonToken.VALUE_STRING ? parser.getText() : null;
     }
 
-    private String optionalText(JsonToken value, String where, String field) throws IOException, StateFileException {
+    private String optionalText(JsonToken value, String where, String field) throws IOException {
       if (value == JsonToken.VALUE_NULL) {
         return null;
       }
       if (value != JsonToken.VALUE_STRING) {
-        throw new StateFileException(where + ": \"" + field + "\" is a JSON " + kind(value) + ", not a string");
+        malformed(where, "\"" + field + "\" is " + shape(value) + ", not a string");
+        return null;
       }
       return parser.getText();
     }
 
-    private static void requireText(String value, String field, String where) throws StateFileException {
+    /** Without these the resource cannot even be named: the read fails here. */
+    private void requireText(String value, String field, String where) throws StateFileException {
       if (value == null) {
-        throw new StateFileException(where + " has no \"" + field + "\" string: not a version-4 resource");
+        throw new StateFileException(name + ": " + where + " is malformed: it has no \"" + field + "\" string"
+            + DAMAGED);
       }
+    }
+
+    /** Notes the resource's first wrong shape (told at its end, with its address) and skips the value. */
+    private void malformed(String where, String what) throws IOException {
+      if (problem == null) {
+        problem = what;
+        problemAt = where;
+      }
+      parser.skipChildren();
     }
 
     /** The current number as a long, when it is a whole number that fits. */
@@ -395,17 +433,17 @@ public final class StateFile {
     }
   }
 
-  private static String kind(JsonToken token) {
-    if (token == null) {
+  /** What a value is, for messages: {@code null}, {@code a JSON array}, {@code a JSON string}. */
+  private static String shape(JsonToken token) {
+    if (token == null || token == JsonToken.VALUE_NULL) {
       return "null";
     }
-    return switch (token) {
+    return "a JSON " + switch (token) {
       case START_ARRAY -> "array";
       case START_OBJECT -> "object";
       case VALUE_STRING -> "string";
       case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "number";
-      case VALUE_TRUE, VALUE_FALSE -> "boolean";
-      default -> "null";
+      default -> "boolean";
     };
   }
 

@@ -9,6 +9,8 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class StateFileTest {
 
@@ -99,15 +101,47 @@ class StateFileTest {
         assertThrows(StateFileException.class, () -> parse("[]")).getMessage());
     assertEquals("test.tfstate is not a Terraform state file: it has no numeric \"version\" field",
         assertThrows(StateFileException.class, () -> parse("{\"version\": \"4\"}")).getMessage());
-    assertEquals("test.tfstate: resources[0] has no \"type\" string: not a version-4 resource",
+    assertEquals("test.tfstate: resources[0] is malformed: it has no \"type\" string" + DAMAGED,
         assertThrows(StateFileException.class, () -> parse("""
             {"version": 4, "resources": [{"mode": "managed", "name": "y"}]}""")).getMessage());
-    assertEquals("test.tfstate: resources[0].instances[0]: \"index_key\" must be a number or a string, not a JSON "
-        + "boolean", assertThrows(StateFileException.class, () -> parse("""
+    assertEquals("test.tfstate: x.y (resources[0].instances[0]) is malformed: \"index_key\" is a JSON boolean, not "
+        + "a number or a string" + DAMAGED, assertThrows(StateFileException.class, () -> parse("""
             {"version": 4, "resources": [{"mode": "managed", "type": "x", "name": "y",
               "instances": [{"index_key": true}]}]}""")).getMessage());
     assertTrue(assertThrows(StateFileException.class, () -> parse("{\"version\": 4} trailing")).getMessage()
         .startsWith("test.tfstate is not JSON"));
+  }
+
+  private static final String DAMAGED = "; Terraform never writes that, so the state was edited or damaged: repair "
+      + "it or restore a backup";
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+      "\"resources\": null | test.tfstate is malformed: \"resources\" is null, not a list",
+      "\"resources\": {} | test.tfstate is malformed: \"resources\" is a JSON object, not a list",
+      "\"resources\": [{\"mode\": \"managed\", \"type\": \"t\", \"name\": \"n\", \"instances\": null}]"
+          + " | test.tfstate: t.n (resources[0]) is malformed: \"instances\" is null, not a list",
+      "\"resources\": [{\"mode\": \"managed\", \"type\": \"t\", \"name\": \"n\"}]"
+          + " | test.tfstate: t.n (resources[0]) is malformed: it has no \"instances\" list",
+      "\"resources\": [{\"mode\": \"data\", \"type\": \"t\", \"name\": \"n\", \"instances\": {}}]"
+          + " | test.tfstate: data.t.n (resources[0]) is malformed: \"instances\" is a JSON object, not a list",
+      "\"resources\": [{\"module\": \"module.m\", \"mode\": \"managed\", \"type\": \"t\", \"name\": \"n\", "
+          + "\"instances\": [{\"attributes\": null}]}]"
+          + " | test.tfstate: module.m.t.n (resources[0].instances[0]) is malformed: \"attributes\" is null, not an "
+          + "object",
+      "\"resources\": [{\"instances\": [{\"attributes\": [1]}], \"mode\": \"managed\", \"name\": \"n\", "
+          + "\"type\": \"t\"}]"
+          + " | test.tfstate: t.n (resources[0].instances[0]) is malformed: \"attributes\" is a JSON array, not an "
+          + "object",
+      "\"resources\": [{\"mode\": \"managed\", \"type\": \"t\", \"name\": \"n\", \"instances\": [3]}]"
+          + " | test.tfstate: t.n (resources[0].instances[0]) is malformed: it is a JSON number, not an object",
+      "\"resources\": [{\"mode\": \"managed\", \"type\": \"t\", \"name\": \"n\", \"instances\": "
+          + "[{\"private\": 1}]}] | test.tfstate: t.n (resources[0].instances[0]) is malformed: \"private\" is a JSON "
+          + "number, not a string",
+      "\"resources\": [\"t.n\"] | test.tfstate: resources[0] is malformed: it is a JSON string, not an object"})
+  void a_wrong_shape_fails_the_whole_read_and_names_the_resource(String resources, String message) {
+    assertEquals(message + DAMAGED, assertThrows(StateFileException.class,
+        () -> parse("{\"version\": 4, " + resources + "}")).getMessage());
   }
 
   @Test
