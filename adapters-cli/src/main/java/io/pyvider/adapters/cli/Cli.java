@@ -69,7 +69,7 @@ public final class Cli {
         return expected.exitCode();
       }
       streams.err().println(Printable.escape("Error: " + failed.getCommandSpec().qualifiedName()
-          + " failed unexpectedly: " + oneLine(String.valueOf(problem))
+          + " failed unexpectedly: " + oneLine(PlainWords.of(problem))
           + (debug ? "" : " (run again with --debug for the stack trace)")));
       if (debug) {
         problem.printStackTrace(streams.err());

@@ -43,8 +43,9 @@ final class DaemonCommand {
     try {
       return request.send(context.daemon);
     } catch (IOException failed) {
-      String message = failed.getMessage() == null ? failed.getClass().getSimpleName() : failed.getMessage();
-      throw new CliException(message);
+      // The launcher's failures say what they are about; a bare one from the network gets told which it was.
+      throw new CliException((failed.getMessage() == null ? "cannot talk to the provider daemon: " : "")
+          + PlainWords.of(failed));
     }
   }
 

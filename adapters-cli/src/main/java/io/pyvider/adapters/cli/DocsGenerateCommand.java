@@ -139,7 +139,7 @@ final class DocsGenerateCommand implements Callable<Integer> {
         Files.write(target, content, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
             StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
       } catch (IOException e) {
-        throw new CliException("cannot write " + target + ": " + e.getMessage());
+        throw new CliException("cannot write " + target + ": " + PlainWords.of(e));
       }
       context.out().println("wrote   docs/" + Printable.escape(page.getKey()));
       written++;
@@ -148,7 +148,7 @@ final class DocsGenerateCommand implements Callable<Integer> {
       try {
         Files.deleteIfExists(docs.resolve(orphan));
       } catch (IOException e) {
-        throw new CliException("cannot remove " + docs.resolve(orphan) + ": " + e.getMessage());
+        throw new CliException("cannot remove " + docs.resolve(orphan) + ": " + PlainWords.of(e));
       }
       context.out().println("removed docs/" + Printable.escape(orphan) + " (no component of the schema produces it)");
     }
@@ -189,7 +189,7 @@ final class DocsGenerateCommand implements Callable<Integer> {
             .map(p -> directory + "/" + p.getFileName())
             .filter(name -> name.endsWith(".md") && !pages.containsKey(name)).forEach(found::add);
       } catch (IOException e) {
-        throw new CliException("cannot list " + owned + ": " + e.getMessage());
+        throw new CliException("cannot list " + owned + ": " + PlainWords.of(e));
       }
     }
     return List.copyOf(found);
@@ -203,7 +203,7 @@ final class DocsGenerateCommand implements Callable<Integer> {
     try {
       return Optional.of(Files.readString(file, StandardCharsets.UTF_8));
     } catch (IOException e) {
-      throw new CliException("cannot read the example " + file + ": " + e.getMessage());
+      throw new CliException("cannot read the example " + file + ": " + PlainWords.of(e));
     }
   }
 
@@ -213,7 +213,7 @@ final class DocsGenerateCommand implements Callable<Integer> {
     } catch (NoSuchFileException missing) {
       return Optional.empty();
     } catch (IOException e) {
-      throw new CliException("cannot read " + file + ": " + e.getMessage());
+      throw new CliException("cannot read " + file + ": " + PlainWords.of(e));
     }
   }
 }

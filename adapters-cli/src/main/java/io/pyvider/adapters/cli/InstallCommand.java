@@ -3,7 +3,6 @@ package io.pyvider.adapters.cli;
 import io.pyvider.adapters.cli.state.Addresses;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -70,6 +69,14 @@ final class InstallCommand implements Callable<Integer> {
   }
 
   private void copy(List<ProviderDistribution.PackageFile> files, Path target) {
+    // Creating the directories would fail below a file with "not a directory" for a path that is not the culprit.
+    Path nearest = target;
+    while (nearest != null && !Files.exists(nearest)) {
+      nearest = nearest.getParent();
+    }
+    if (nearest != null && !Files.isDirectory(nearest)) {
+      throw new CliException("cannot install into " + target + ": " + nearest + " is a file, not a directory");
+    }
     try {
       Files.createDirectories(target);
       Set<String> ours = files.stream().map(ProviderDistribution.PackageFile::relativePath).collect(Collectors.toSet());
@@ -93,11 +100,8 @@ final class InstallCommand implements Callable<Integer> {
               PosixFilePermissions.fromString(file.executable() ? "rwxr-xr-x" : "rw-r--r--"));
         }
       }
-    } catch (FileSystemException e) {
-      throw new CliException("cannot install into " + target + ": " + e.getMessage()
-          + (e.getReason() == null ? "" : " (" + e.getReason() + ")"));
     } catch (IOException e) {
-      throw new CliException("cannot install into " + target + ": " + e.getMessage());
+      throw new CliException("cannot install into " + target + ": " + PlainWords.of(e));
     }
   }
 

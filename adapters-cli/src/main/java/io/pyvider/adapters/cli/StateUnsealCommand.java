@@ -40,7 +40,7 @@ final class StateUnsealCommand implements Callable<Integer> {
   @Mixin
   CommonOptions common;
 
-  @Option(names = "--state", required = true, paramLabel = "FILE",
+  @Option(names = "--state", required = true, paramLabel = "FILE", converter = StateFiles.SourceConverter.class,
       description = "The state file: a terraform.tfstate, or - for standard input (terraform state pull).")
   String state;
 
@@ -86,7 +86,7 @@ final class StateUnsealCommand implements Callable<Integer> {
       blob = Base64.getDecoder().decode(instance.privateBase64().strip());
     } catch (IllegalArgumentException bad) {
       throw new CliException("the private state of " + instance.displayAddress() + " in " + file.name()
-          + " is not valid base64 (" + bad.getMessage() + "): the state file was altered");
+          + " is not valid base64: the state file was altered");
     }
     UnsealResult result = context.sealer.unseal(blob, new SealingContext(instance.type()));
     if (result instanceof UnsealResult.Failed failed) {

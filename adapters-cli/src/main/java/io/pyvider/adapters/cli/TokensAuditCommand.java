@@ -41,7 +41,7 @@ final class TokensAuditCommand implements Callable<Integer> {
   @Mixin
   CommonOptions common;
 
-  @Option(names = "--state", required = true, paramLabel = "FILE",
+  @Option(names = "--state", required = true, paramLabel = "FILE", converter = StateFiles.SourceConverter.class,
       description = "The state file: a terraform.tfstate, or - for standard input (terraform state pull).")
   String state;
 

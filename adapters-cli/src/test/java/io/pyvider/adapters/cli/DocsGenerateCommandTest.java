@@ -524,6 +524,15 @@ class DocsGenerateCommandTest {
   }
 
   @Test
+  void an_example_that_is_not_utf8_is_named_in_plain_words() throws IOException {
+    Files.write(repo.resolve("examples/provider/provider.tf"), new byte[] {'#', ' ', (byte) 0xff, '\n'});
+    CliHarness.Result result = run("docs", "generate", "--dir", repo.toString());
+    assertEquals(ExitCodes.ERROR, result.code());
+    TokensAuditCommandTest.assertOneLine(result.err());
+    assertTrue(result.err().contains("examples/provider/provider.tf: it is not UTF-8 text"), result.err());
+  }
+
+  @Test
   void a_directory_that_does_not_exist_is_an_error() {
     CliHarness.Result result = run("docs", "generate", "--dir", temporary.resolve("nowhere").toString());
     assertEquals(ExitCodes.ERROR, result.code());

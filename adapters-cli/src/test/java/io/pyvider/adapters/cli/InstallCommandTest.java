@@ -137,5 +137,6 @@ class InstallCommandTest {
     assertEquals(ExitCodes.ERROR, result.code());
     TokensAuditCommandTest.assertOneLine(result.err());
     assertTrue(result.err().startsWith("Error: cannot install into "), result.err());
+    assertTrue(result.err().endsWith(": " + file + " is a file, not a directory\n"), result.err());
   }
 }

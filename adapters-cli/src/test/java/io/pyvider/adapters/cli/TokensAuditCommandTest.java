@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -230,6 +232,19 @@ class TokensAuditCommandTest {
   }
 
   @Test
+  void an_empty_state_argument_is_a_usage_error() {
+    for (String command : new String[] {"tokens audit", "state unseal --address x"}) {
+      List<String> args = new java.util.ArrayList<>(List.of(command.split(" ")));
+      args.addAll(List.of("--state", ""));
+      CliHarness.Result result = cli().run(args.toArray(String[]::new));
+      assertEquals(ExitCodes.USAGE, result.code(), result.err());
+      assertOneLine(result.err());
+      assertTrue(result.err().contains("'--state'"), result.err());
+      assertTrue(result.err().contains("is empty"), result.err());
+    }
+  }
+
+  @Test
   void state_is_required() {
     CliHarness.Result result = cli().run("tokens", "audit");
     assertEquals(ExitCodes.USAGE, result.code());
@@ -251,6 +266,17 @@ class TokensAuditCommandTest {
     assertTrue(err.endsWith("\n"), err);
     assertEquals(1, err.split("\n").length, "one line on stderr: " + err);
     assertFalse(err.contains("\tat "), "no stack trace: " + err);
+    assertPlainWords(err);
+  }
+
+  /** What a user reads: no Java class or package names, no Jackson internals (its limits, character codes). */
+  private static final Pattern INTERNALS = Pattern.compile("\\b[A-Z]\\w+(Exception|Error)\\b"
+      + "|\\b(java|javax|com\\.fasterxml|picocli|io\\.pyvider)\\.[a-z]"
+      + "|StreamRead(Constraints|Feature)|\\(code \\d|CTRL-CHAR|REDACTED");
+
+  static void assertPlainWords(String message) {
+    Matcher internal = INTERNALS.matcher(message);
+    assertFalse(internal.find(), () -> "\"" + internal.group() + "\" in: " + message);
   }
 
   private static JsonNode find(JsonNode tokens, String address) {

@@ -9,10 +9,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pyvider.adapters.cli.PlainWords;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -25,6 +28,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A Terraform state file, format version 4 (Terraform 0.12 and later), read in one streaming pass: every resource
@@ -52,6 +57,10 @@ public final class StateFile {
   public static final int MAX_NESTING_DEPTH = 1000;
 
   private static final String STANDARD_INPUT = "standard input";
+
+  private static final Pattern UNRECOGNIZED_TOKEN = Pattern.compile("Unrecognized token '([^']{0,40})");
+  private static final Pattern UNMATCHED_CLOSE = Pattern.compile("Unexpected close marker '(.)': expected '(.)'");
+  private static final Pattern UNEXPECTED_CHARACTER = Pattern.compile("Unexpected character \\('(.)' \\(code");
 
   private static final String DAMAGED = "; Terraform never writes that, so the state was edited or damaged: repair it "
       + "or restore a backup";
@@ -99,7 +108,7 @@ public final class StateFile {
     try (InputStream file = open(path, source)) {
       return parse(source, file, selection);
     } catch (IOException closing) {
-      throw new StateFileException("cannot read state file " + source + ": " + describe(closing));
+      throw new StateFileException("cannot read state file " + source + ": " + PlainWords.of(closing));
     }
   }
 
@@ -111,25 +120,36 @@ public final class StateFile {
     } catch (AccessDeniedException e) {
       throw new StateFileException("cannot read state file " + source + ": permission denied");
     } catch (IOException e) {
-      throw new StateFileException("cannot read state file " + source + ": " + describe(e));
+      throw new StateFileException("cannot read state file " + source + ": " + PlainWords.of(e));
     }
   }
 
   /** Reads a state from {@code input}; {@code name} is how messages refer to it. */
   public static StateFile parse(String name, InputStream input, Selection selection) throws StateFileException {
-    try (JsonParser parser = JSON.createParser(input)) {
-      return new StateFile(name, new Reader(name, parser, selection).instances());
+    JsonParser parser;
+    try {
+      parser = JSON.createParser(input);
+    } catch (IOException e) {
+      throw new StateFileException("cannot read " + name + ": " + PlainWords.of(e));
+    }
+    try (parser) {
+      try {
+        return new StateFile(name, new Reader(name, parser, selection).instances());
+      } catch (StreamConstraintsException tooDeep) {
+        // Told here, while the parser is open: the exception carries no place, and a closed parser knows none.
+        throw new StateFileException(name + " nests values more than " + MAX_NESTING_DEPTH + " levels deep ("
+            + at(parser.currentLocation()).strip() + "), which no Terraform state does: it is damaged or not a "
+            + "state");
+      }
     } catch (JsonEOFException e) {
       throw new StateFileException(name + " is truncated: its JSON ends" + at(e.getLocation())
           + " before the state is complete");
     } catch (JsonParseException e) {
-      throw new StateFileException(name + " is not JSON" + at(e.getLocation()) + ": "
-          + firstLine(e.getOriginalMessage()));
+      throw new StateFileException(name + " is not JSON" + at(e.getLocation()) + ": " + syntax(e));
     } catch (JsonProcessingException e) {
-      throw new StateFileException(name + " is not valid JSON" + at(e.getLocation()) + ": "
-          + firstLine(e.getOriginalMessage()));
+      throw new StateFileException(name + " is not JSON" + at(e.getLocation()) + ": malformed JSON");
     } catch (IOException e) {
-      throw new StateFileException("cannot read " + name + ": " + describe(e));
+      throw new StateFileException("cannot read " + name + ": " + PlainWords.of(e));
     }
   }
 
@@ -454,15 +474,36 @@ public final class StateFile {
     return " at line " + location.getLineNr() + ", column " + location.getColumnNr();
   }
 
-  private static String firstLine(String text) {
-    if (text == null) {
-      return "malformed JSON";
+  /**
+   * What a JSON syntax error is, in words. Jackson's messages name its internals (character codes, its features, its
+   * expectations in its own terms), so the common ones are told again; any other is "malformed JSON", with its place.
+   */
+  private static String syntax(JsonParseException e) {
+    String jackson = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+    if (jackson.startsWith("Invalid UTF-") || e.getCause() instanceof CharConversionException) {
+      return "it is not UTF-8 text";
     }
-    int newline = text.indexOf('\n');
-    return newline < 0 ? text : text.substring(0, newline);
-  }
-
-  private static String describe(IOException e) {
-    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    if (jackson.startsWith("Illegal unquoted character")) {
+      return "a control character inside a string that should have been escaped";
+    }
+    Matcher found = UNRECOGNIZED_TOKEN.matcher(jackson);
+    if (found.lookingAt()) {
+      return "unexpected text '" + found.group(1) + "'";
+    }
+    found = UNMATCHED_CLOSE.matcher(jackson);
+    if (found.lookingAt()) {
+      return "a '" + found.group(1) + "' where '" + found.group(2) + "' should close the "
+          + ("]".equals(found.group(2)) ? "list" : "object");
+    }
+    found = UNEXPECTED_CHARACTER.matcher(jackson);
+    if (found.lookingAt()) {
+      String expected = jackson.contains("double-quote to start field name") ? "a field name in quotes"
+          : jackson.contains("comma to separate Object entries") ? "a ',' or '}'"
+          : jackson.contains("comma to separate Array entries") ? "a ',' or ']'"
+          : jackson.contains("colon to separate field name and value") ? "a ':'"
+          : "a value";
+      return "a '" + found.group(1) + "' where " + expected + " should be";
+    }
+    return "malformed JSON";
   }
 }

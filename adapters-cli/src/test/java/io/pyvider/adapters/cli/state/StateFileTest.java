@@ -144,6 +144,39 @@ class StateFileTest {
         () -> parse("{\"version\": 4, " + resources + "}")).getMessage());
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+      "{\"version\": 4,} | is not JSON at line 1, column 15: a '}' where a field name in quotes should be",
+      "{\"version\": 4, \"x\": tru} | is not JSON at line 1, column 21: unexpected text 'tru'",
+      "{\"version\": 4, \"x\": \"a\u0001b\"} | is not JSON at line 1, column 23: a control character inside a "
+          + "string that should have been escaped",
+      "{\"version\": 4, \"x\": [1, 2}} | is not JSON at line 1, column 26: a '}' where ']' should close the list",
+      "{\"version\": 4} trailing | is not JSON at line 1, column 16: unexpected text 'trailing'"})
+  void json_errors_say_what_is_wrong_and_where_in_plain_words(String json, String message) {
+    String error = assertThrows(StateFileException.class, () -> parse(json)).getMessage();
+    assertEquals("test.tfstate " + message, error);
+  }
+
+  @Test
+  void bytes_that_are_not_text_say_so() {
+    byte[] binary = {(byte) 0xda, (byte) 0xda, (byte) 0xfe, (byte) 0xca, 0, 1, 2, 3};
+    String message = assertThrows(StateFileException.class, () -> StateFile.parse("test.tfstate",
+        new ByteArrayInputStream(binary), EVERYTHING)).getMessage();
+    assertTrue(message.startsWith("test.tfstate is not JSON at line 1, column "), message);
+    assertTrue(message.endsWith(": it is not UTF-8 text"), message);
+  }
+
+  @Test
+  void values_nested_deeper_than_the_cap_are_refused_in_plain_words() {
+    int depth = StateFile.MAX_NESTING_DEPTH + 1;
+    String outputs = "{\"version\": 4, \"outputs\": ";
+    String deep = outputs + "[".repeat(depth) + "]".repeat(depth) + "}";
+    int tooDeep = outputs.length() + depth; // the column of the bracket that opens one level too many
+    assertEquals("test.tfstate nests values more than " + StateFile.MAX_NESTING_DEPTH + " levels deep (at line 1, "
+        + "column " + tooDeep + "), which no Terraform state does: it is damaged or not a state",
+        assertThrows(StateFileException.class, () -> parse(deep)).getMessage());
+  }
+
   @Test
   void standard_input_is_named_as_such() throws StateFileException {
     StateFile state =
