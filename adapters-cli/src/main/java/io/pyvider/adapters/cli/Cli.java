@@ -56,19 +56,21 @@ public final class Cli {
         suggestion = "; did you mean " + String.join(" or ", unmatched.getSuggestions().stream().limit(3).toList())
             + "?";
       }
-      streams.err().println("Usage error: " + oneLine(problem.getMessage()) + suggestion + " (see '"
-          + failed.getCommandSpec().qualifiedName() + " --help')");
+      streams.err().println(Printable.escape("Usage error: " + oneLine(problem.getMessage()) + suggestion
+          + " (see '" + failed.getCommandSpec().qualifiedName() + " --help')"));
       streams.err().flush();
       return ExitCodes.USAGE;
     });
     line.setExecutionExceptionHandler((problem, failed, parsed) -> {
       if (problem instanceof CliException expected) {
-        streams.err().println("Error: " + oneLine(expected.getMessage()));
+        // Escaped, not joined into one line: a line break in it came from a path or the state, and shows as \n.
+        streams.err().println("Error: " + Printable.escape(expected.getMessage().strip()));
         streams.err().flush();
         return expected.exitCode();
       }
-      streams.err().println("Error: " + failed.getCommandSpec().qualifiedName() + " failed unexpectedly: "
-          + oneLine(String.valueOf(problem)) + (debug ? "" : " (run again with --debug for the stack trace)"));
+      streams.err().println(Printable.escape("Error: " + failed.getCommandSpec().qualifiedName()
+          + " failed unexpectedly: " + oneLine(PlainWords.of(problem))
+          + (debug ? "" : " (run again with --debug for the stack trace)")));
       if (debug) {
         problem.printStackTrace(streams.err());
       }

@@ -1,5 +1,6 @@
 package io.pyvider.adapters.cli;
 
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
@@ -15,7 +16,9 @@ import java.io.PrintWriter;
 /** What every command may use: the ports, the streams of this run, and its colour style. */
 final class Context {
 
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+  private static final ObjectMapper JSON = new ObjectMapper(
+      new JsonFactoryBuilder().characterEscapes(new Printable.JsonEscapes()).build())
+      .enable(SerializationFeature.INDENT_OUTPUT)
       .setDefaultPrettyPrinter(new DefaultPrettyPrinter().withSeparators(
           Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER)));
 
@@ -54,7 +57,7 @@ final class Context {
     return JSON.createObjectNode();
   }
 
-  /** Prints a JSON document on stdout, indented, one trailing newline. */
+  /** Prints a JSON document on stdout, indented, one trailing newline; values are exact, escaped for a terminal. */
   void printJson(Object document) {
     try {
       out().println(JSON.writeValueAsString(document));

@@ -43,8 +43,9 @@ final class DaemonCommand {
     try {
       return request.send(context.daemon);
     } catch (IOException failed) {
-      String message = failed.getMessage() == null ? failed.getClass().getSimpleName() : failed.getMessage();
-      throw new CliException(message);
+      // The launcher's failures say what they are about; a bare one from the network gets told which it was.
+      throw new CliException((failed.getMessage() == null ? "cannot talk to the provider daemon: " : "")
+          + PlainWords.of(failed));
     }
   }
 
@@ -57,13 +58,13 @@ final class DaemonCommand {
   static void printStatus(PrintWriter out, DaemonStatus status) {
     out.println("  pid           " + status.pid() + " (127.0.0.1:" + status.port() + ")");
     out.println("  uptime        " + Durations.approximate(Duration.ofSeconds(status.uptimeSeconds())));
-    out.println("  build         " + status.buildKey());
+    out.println("  build         " + Printable.escape(status.buildKey()));
     out.println("  sessions      " + status.sessionsServed() + " served, " + status.sessionsOpen() + " open (at most "
         + status.maxSessions() + " at once)");
     out.println("  memory        " + megabytes(status.rssKilobytes()));
     out.println("  idle timeout  " + Durations.format(Duration.ofSeconds(status.idleTimeoutSeconds()))
         + " (it exits after that long without a session)");
-    out.println("  directory     " + status.directory());
+    out.println("  directory     " + Printable.escape(status.directory()));
   }
 
   /** The status's fields, for --json. */

@@ -42,7 +42,7 @@ public record DaemonStatus(long pid, int port, long uptimeSeconds, String buildK
     try {
       root = JSON.readTree(json == null ? "" : json);
     } catch (JsonProcessingException malformed) {
-      throw new IOException("the daemon's " + verb + " answer is not JSON: " + malformed.getOriginalMessage());
+      throw new IOException("the daemon's " + verb + " answer is not JSON");
     }
     if (root == null || !root.isObject()) {
       throw new IOException("the daemon's " + verb + " answer is not a JSON object");

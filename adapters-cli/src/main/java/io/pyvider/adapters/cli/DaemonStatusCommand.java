@@ -39,9 +39,9 @@ final class DaemonStatusCommand implements Callable<Integer> {
     }
     PrintWriter out = context.out();
     if (status.isEmpty()) {
-      out.println("No daemon is running for this build (directory " + directory + "); " + (DaemonCommand.disabledHere(
-          context) ? DaemonCommand.SWITCH + "=off is set here, so launches from this environment start the JVM "
-              + "directly." : "the next Terraform launch starts one."));
+      out.println("No daemon is running for this build (directory " + Printable.escape(directory) + "); "
+          + (DaemonCommand.disabledHere(context) ? DaemonCommand.SWITCH + "=off is set here, so launches from this "
+              + "environment start the JVM directly." : "the next Terraform launch starts one."));
       return ExitCodes.OK;
     }
     out.println(context.style.bold("The provider daemon is running") + " for this build.");

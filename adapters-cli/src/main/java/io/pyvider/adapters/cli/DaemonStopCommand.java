@@ -40,7 +40,8 @@ final class DaemonStopCommand implements Callable<Integer> {
     }
     PrintWriter out = context.out();
     if (stopped.isEmpty()) {
-      out.println("No daemon is running for this build (directory " + directory + "); nothing to stop.");
+      out.println("No daemon is running for this build (directory " + Printable.escape(directory)
+          + "); nothing to stop.");
       return ExitCodes.OK;
     }
     DaemonStatus status = stopped.get();

@@ -66,7 +66,7 @@ final class DocsGenerateCommand implements Callable<Integer> {
       + "date.")
   boolean check;
 
-  @Option(names = "--dir", paramLabel = "DIR", defaultValue = ".",
+  @Option(names = "--dir", paramLabel = "DIR", defaultValue = ".", converter = NonBlankPathConverter.class,
       description = "The repository directory holding docs/ and examples/ (default: the current directory).")
   Path dir;
 
@@ -84,11 +84,12 @@ final class DocsGenerateCommand implements Callable<Integer> {
     Path examples = dir.resolve("examples");
     Path docs = dir.resolve("docs");
     if (!Files.isDirectory(examples)) {
-      context.err().println("Note: " + examples + " does not exist, so the pages have no example usage");
+      context.err().println("Note: " + Printable.escape(examples.toString())
+          + " does not exist, so the pages have no example usage");
     }
     RegistryDocs registry =
         new RegistryDocs("pyvider", context.schemas.schemas(), relative -> example(examples, relative));
-    registry.unusedExamples().forEach(unused -> context.err().println("Note: " + unused));
+    registry.unusedExamples().forEach(unused -> context.err().println("Note: " + Printable.escape(unused)));
     Map<String, String> pages = registry.pages();
     List<String> links = links(docs, pages.keySet());
     List<String> orphans = orphans(docs, pages);
@@ -115,7 +116,7 @@ final class DocsGenerateCommand implements Callable<Integer> {
       return ExitCodes.OK;
     }
     PrintWriter err = context.err();
-    stale.forEach(line -> err.println("  stale: " + line));
+    stale.forEach(line -> err.println("  stale: " + Printable.escape(line)));
     throw new CliException("docs/ is stale (" + stale.size() + " page" + (stale.size() == 1 ? "" : "s")
         + "): run `" + RegistryDocs.GENERATOR + "` and commit the result");
   }
@@ -138,18 +139,18 @@ final class DocsGenerateCommand implements Callable<Integer> {
         Files.write(target, content, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
             StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
       } catch (IOException e) {
-        throw new CliException("cannot write " + target + ": " + e.getMessage());
+        throw new CliException("cannot write " + target + ": " + PlainWords.of(e));
       }
-      context.out().println("wrote   docs/" + page.getKey());
+      context.out().println("wrote   docs/" + Printable.escape(page.getKey()));
       written++;
     }
     for (String orphan : orphans) {
       try {
         Files.deleteIfExists(docs.resolve(orphan));
       } catch (IOException e) {
-        throw new CliException("cannot remove " + docs.resolve(orphan) + ": " + e.getMessage());
+        throw new CliException("cannot remove " + docs.resolve(orphan) + ": " + PlainWords.of(e));
       }
-      context.out().println("removed docs/" + orphan + " (no component of the schema produces it)");
+      context.out().println("removed docs/" + Printable.escape(orphan) + " (no component of the schema produces it)");
     }
     context.out().println(pages.size() + " pages: " + written + " written, " + (pages.size() - written)
         + " unchanged, " + orphans.size() + " removed.");
@@ -188,7 +189,7 @@ final class DocsGenerateCommand implements Callable<Integer> {
             .map(p -> directory + "/" + p.getFileName())
             .filter(name -> name.endsWith(".md") && !pages.containsKey(name)).forEach(found::add);
       } catch (IOException e) {
-        throw new CliException("cannot list " + owned + ": " + e.getMessage());
+        throw new CliException("cannot list " + owned + ": " + PlainWords.of(e));
       }
     }
     return List.copyOf(found);
@@ -202,7 +203,7 @@ final class DocsGenerateCommand implements Callable<Integer> {
     try {
       return Optional.of(Files.readString(file, StandardCharsets.UTF_8));
     } catch (IOException e) {
-      throw new CliException("cannot read the example " + file + ": " + e.getMessage());
+      throw new CliException("cannot read the example " + file + ": " + PlainWords.of(e));
     }
   }
 
@@ -212,7 +213,7 @@ final class DocsGenerateCommand implements Callable<Integer> {
     } catch (NoSuchFileException missing) {
       return Optional.empty();
     } catch (IOException e) {
-      throw new CliException("cannot read " + file + ": " + e.getMessage());
+      throw new CliException("cannot read " + file + ": " + PlainWords.of(e));
     }
   }
 }

@@ -96,7 +96,7 @@ final class DoctorCommand implements Callable<Integer> {
     if ("fail".equals(outcome)) {
       failures++;
     }
-    context.out().printf("  %s %-28s %s%n", label, name, detail);
+    context.out().printf("  %s %-28s %s%n", label, Printable.escape(name), Printable.escape(detail));
     context.out().flush();
   }
 }

@@ -1,8 +1,8 @@
 package io.pyvider.adapters.cli;
 
+import io.pyvider.adapters.cli.state.Addresses;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -38,7 +38,7 @@ final class InstallCommand implements Callable<Integer> {
   @Mixin
   CommonOptions common;
 
-  @Option(names = "--dir", paramLabel = "DIR",
+  @Option(names = "--dir", paramLabel = "DIR", converter = NonBlankPathConverter.class,
       description = "The mirror directory to install into (default: ~/.terraform.d/plugins).")
   Path dir;
 
@@ -69,6 +69,14 @@ final class InstallCommand implements Callable<Integer> {
   }
 
   private void copy(List<ProviderDistribution.PackageFile> files, Path target) {
+    // Creating the directories would fail below a file with "not a directory" for a path that is not the culprit.
+    Path nearest = target;
+    while (nearest != null && !Files.exists(nearest)) {
+      nearest = nearest.getParent();
+    }
+    if (nearest != null && !Files.isDirectory(nearest)) {
+      throw new CliException("cannot install into " + target + ": " + nearest + " is a file, not a directory");
+    }
     try {
       Files.createDirectories(target);
       Set<String> ours = files.stream().map(ProviderDistribution.PackageFile::relativePath).collect(Collectors.toSet());
@@ -92,11 +100,8 @@ final class InstallCommand implements Callable<Integer> {
               PosixFilePermissions.fromString(file.executable() ? "rwxr-xr-x" : "rw-r--r--"));
         }
       }
-    } catch (FileSystemException e) {
-      throw new CliException("cannot install into " + target + ": " + e.getMessage()
-          + (e.getReason() == null ? "" : " (" + e.getReason() + ")"));
     } catch (IOException e) {
-      throw new CliException("cannot install into " + target + ": " + e.getMessage());
+      throw new CliException("cannot install into " + target + ": " + PlainWords.of(e));
     }
   }
 
@@ -106,8 +111,8 @@ final class InstallCommand implements Callable<Integer> {
     Style style = context.style;
     out.println(style.green("Installed") + " " + Cli.NAME + " " + distribution.version() + " ("
         + distribution.platform() + ") in");
-    out.println("  " + target);
-    files.forEach(file -> out.println("    " + file.relativePath()
+    out.println("  " + Printable.escape(target.toString()));
+    files.forEach(file -> out.println("    " + Printable.escape(file.relativePath())
         + (target.resolve(file.relativePath()).equals(executable) ? "   (Terraform executes this)" : "")));
     out.println();
     out.println("In the Terraform configuration:");
@@ -123,7 +128,8 @@ final class InstallCommand implements Callable<Integer> {
     out.println();
     boolean implied = dirs.implied().stream().anyMatch(d -> d.toAbsolutePath().normalize().equals(mirror));
     if (implied && !dirs.explicitInstallation()) {
-      out.println(mirror + " is one of Terraform's implied local mirrors, so no CLI configuration is needed.");
+      out.println(Printable.escape(mirror.toString()) + " is one of Terraform's implied local mirrors, so no CLI "
+          + "configuration is needed.");
       out.println("If you ever add a provider_installation block to ~/.terraformrc, include this in it:");
     } else {
       out.println("In the Terraform CLI configuration (~/.terraformrc, or the file TF_CLI_CONFIG_FILE names):");
@@ -131,7 +137,7 @@ final class InstallCommand implements Callable<Integer> {
     out.println();
     out.println("provider_installation {");
     out.println("  filesystem_mirror {");
-    out.println("    path    = \"" + mirror.toString().replace("\\", "\\\\") + "\"");
+    out.println("    path    = " + Printable.escape(Addresses.quote(mirror.toString())));
     out.println("    include = [\"" + distribution.address() + "\"]");
     out.println("  }");
     out.println("  direct {");

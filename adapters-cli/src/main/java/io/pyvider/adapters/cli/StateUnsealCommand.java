@@ -2,6 +2,7 @@ package io.pyvider.adapters.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pyvider.adapters.cli.state.ResourceInstance;
+import io.pyvider.adapters.cli.state.Selection;
 import io.pyvider.adapters.cli.state.StateFile;
 import io.pyvider.application.port.out.PrivateData;
 import io.pyvider.application.port.out.SealingContext;
@@ -39,7 +40,7 @@ final class StateUnsealCommand implements Callable<Integer> {
   @Mixin
   CommonOptions common;
 
-  @Option(names = "--state", required = true, paramLabel = "FILE",
+  @Option(names = "--state", required = true, paramLabel = "FILE", converter = StateFiles.SourceConverter.class,
       description = "The state file: a terraform.tfstate, or - for standard input (terraform state pull).")
   String state;
 
@@ -67,8 +68,12 @@ final class StateUnsealCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    StateFile file = StateFiles.read(context, state);
-    ResourceInstance instance = find(file);
+    String wanted = address.strip();
+    // Every instance is listed, for the suggestions when the address is not found; only resources whose type and
+    // name the address holds keep their attributes and private state.
+    StateFile file = StateFiles.read(context, state, new Selection(resource -> true,
+        resource -> wanted.contains(resource.type() + "." + resource.name())));
+    ResourceInstance instance = find(file, wanted);
     if (!instance.managed()) {
       throw new CliException(instance.address() + " is a data source: data sources have no private state");
     }
@@ -81,7 +86,7 @@ final class StateUnsealCommand implements Callable<Integer> {
       blob = Base64.getDecoder().decode(instance.privateBase64().strip());
     } catch (IllegalArgumentException bad) {
       throw new CliException("the private state of " + instance.displayAddress() + " in " + file.name()
-          + " is not valid base64 (" + bad.getMessage() + "): the state file was altered");
+          + " is not valid base64: the state file was altered");
     }
     UnsealResult result = context.sealer.unseal(blob, new SealingContext(instance.type()));
     if (result instanceof UnsealResult.Failed failed) {
@@ -98,8 +103,7 @@ final class StateUnsealCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  private ResourceInstance find(StateFile file) {
-    String wanted = address.strip();
+  private ResourceInstance find(StateFile file, String wanted) {
     List<ResourceInstance> matches = file.instances().stream()
         .filter(i -> i.address().equals(wanted))
         .filter(i -> deposed == null ? i.deposed() == null : deposed.equals(i.deposed()))
@@ -125,7 +129,7 @@ final class StateUnsealCommand implements Callable<Integer> {
       throw new CliException("no resource instance " + wanted + " in " + file.name() + "; did you mean "
           + String.join(" or ", sameResource) + "?");
     }
-    List<String> withPrivate = file.instances().stream().filter(i -> i.managed() && i.privateBase64() != null)
+    List<String> withPrivate = file.instances().stream().filter(i -> i.managed() && i.hasPrivateState())
         .map(ResourceInstance::address).distinct().toList();
     throw new CliException("no resource instance " + wanted + " in " + file.name() + (withPrivate.isEmpty()
         ? "; it holds no instance with private state"
@@ -136,7 +140,8 @@ final class StateUnsealCommand implements Callable<Integer> {
   private void text(ResourceInstance instance, int bytes, UnsealResult.Opened opened, Optional<Schema> schema) {
     PrintWriter out = context.out();
     Style style = context.style;
-    out.println(style.bold(instance.displayAddress()) + " (" + instance.type() + ", schema version "
+    out.println(style.bold(Printable.escape(instance.displayAddress())) + " (" + Printable.escape(instance.type())
+        + ", schema version "
         + instance.schemaVersion() + ")");
     out.println("private state: " + bytes + " bytes sealed, opened"
         + (opened.staleKey() ? " with an older key or format: the provider seals it again with the current key "
@@ -146,13 +151,14 @@ final class StateUnsealCommand implements Callable<Integer> {
       out.println("  (no fields)");
       return;
     }
-    int width = data.fields().keySet().stream().mapToInt(String::length).max().orElse(0);
+    int width = data.fields().keySet().stream().map(Printable::escape).mapToInt(String::length).max().orElse(0);
     for (Map.Entry<String, String> field : data.fields().entrySet()) {
       boolean clear = showSecrets || publicAttribute(schema, field.getKey());
-      String value = clear ? field.getValue() : style.dim("******** (" + field.getValue().length()
+      String value = clear ? Printable.escape(field.getValue()) : style.dim("******** (" + field.getValue().length()
           + " characters; --show-secrets prints it)");
       String comparison = comparison(instance, field.getKey(), field.getValue());
-      out.println("  " + field.getKey() + " ".repeat(width - field.getKey().length()) + "  " + value
+      String name = Printable.escape(field.getKey());
+      out.println("  " + name + " ".repeat(width - name.length()) + "  " + value
           + (comparison.isEmpty() ? "" : "  " + style.dim("[" + comparison + "]")));
     }
   }

@@ -3,6 +3,7 @@ package io.pyvider.adapters.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pyvider.adapters.cli.state.ResourceInstance;
+import io.pyvider.adapters.cli.state.Selection;
 import io.pyvider.adapters.cli.state.StateFile;
 import io.pyvider.adapters.cli.tokens.TokenAudit;
 import io.pyvider.adapters.cli.tokens.TokenStatus;
@@ -15,6 +16,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -39,7 +41,7 @@ final class TokensAuditCommand implements Callable<Integer> {
   @Mixin
   CommonOptions common;
 
-  @Option(names = "--state", required = true, paramLabel = "FILE",
+  @Option(names = "--state", required = true, paramLabel = "FILE", converter = StateFiles.SourceConverter.class,
       description = "The state file: a terraform.tfstate, or - for standard input (terraform state pull).")
   String state;
 
@@ -59,7 +61,7 @@ final class TokensAuditCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    StateFile file = StateFiles.read(context, state);
+    StateFile file = StateFiles.read(context, state, Selection.managed(TokenAudit.TYPE));
     Instant now = context.clock.now();
     List<TokenAudit.Finding> findings = TokenAudit.audit(file.instances(), now, warnBefore);
     int exitCode = TokenAudit.exitCode(findings);
@@ -114,15 +116,15 @@ final class TokensAuditCommand implements Callable<Integer> {
   private void table(StateFile file, Instant now, List<TokenAudit.Finding> findings) {
     PrintWriter out = context.out();
     if (findings.isEmpty()) {
-      out.println("No pyvider_timed_token in " + file.name() + ".");
+      out.println("No pyvider_timed_token in " + Printable.escape(file.name()) + ".");
       return;
     }
     List<String[]> rows = new ArrayList<>();
     rows.add(new String[] {"ADDRESS", "NAME", "ID", "EXPIRES AT", "REMAINING", "STATUS", "DETAIL"});
     for (TokenAudit.Finding finding : findings) {
-      rows.add(new String[] {finding.instance().displayAddress(), finding.name().orElse("-"),
-          finding.id().orElse("-"), finding.expiresAt().orElse("-"),
-          finding.remaining().isPresent() ? remaining(finding) : "-", finding.status().word(), finding.detail()});
+      rows.add(Stream.of(finding.instance().displayAddress(), finding.name().orElse("-"), finding.id().orElse("-"),
+          finding.expiresAt().orElse("-"), finding.remaining().isPresent() ? remaining(finding) : "-",
+          finding.status().word(), finding.detail()).map(Printable::escape).toArray(String[]::new));
     }
     int[] widths = new int[rows.get(0).length];
     for (String[] row : rows) {
@@ -151,7 +153,8 @@ final class TokensAuditCommand implements Callable<Integer> {
         parts.add(paint(status, count + " " + status.word()));
       }
     });
-    out.println(findings.size() + " token" + (findings.size() == 1 ? "" : "s") + " in " + file.name() + " at "
+    out.println(findings.size() + " token" + (findings.size() == 1 ? "" : "s") + " in "
+        + Printable.escape(file.name()) + " at "
         + ExpiryTimestamp.format(now) + " (warning " + Durations.format(warnBefore) + " before expiry): "
         + String.join(", ", parts) + ".");
   }

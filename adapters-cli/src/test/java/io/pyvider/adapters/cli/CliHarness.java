@@ -31,6 +31,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,10 +72,15 @@ final class CliHarness {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     CliStreams streams = CliStreams.of(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), out, err,
         colour);
-    StateSealer used = sealer != null ? sealer : composite(new PythonFormatOneSealer(secrets.toArray(String[]::new)));
-    int code = new Cli(schemas, used, clock, Environment.of(environment), smokeTest, distribution, daemon)
-        .run(streams, args);
+    int code = run(streams, args);
     return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  /** Runs one command line with these fakes on the given streams; returns the exit code. */
+  int run(CliStreams streams, String... args) {
+    StateSealer used = sealer != null ? sealer : composite(new PythonFormatOneSealer(secrets.toArray(String[]::new)));
+    return new Cli(schemas, used, clock, Environment.of(environment), smokeTest, distribution, daemon)
+        .run(streams, args);
   }
 
   /** A fixture state file's path, as a string for --state. */
@@ -92,6 +98,13 @@ final class CliHarness {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Private state as the harness's pass-through sealer seals it, base64 as a state file holds it. */
+  static String sealed(String resourceType, Map<String, String> fields) {
+    SealResult.Sealed blob = (SealResult.Sealed) new PassThroughSealer().seal(PrivateData.of(fields),
+        new SealingContext(resourceType));
+    return Base64.getEncoder().encodeToString(blob.blob());
   }
 
   /** Format-1 blobs (first byte 0x01) go to the Python format, everything else to the pass-through fake. */

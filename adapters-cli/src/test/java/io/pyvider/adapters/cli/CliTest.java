@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,8 +68,20 @@ class CliTest {
     CliHarness.Result plain = cli.run("schema");
     assertEquals(ExitCodes.ERROR, plain.code());
     TokensAuditCommandTest.assertOneLine(plain.err());
-    assertEquals("Error: terraform-provider-pyvider schema failed unexpectedly: java.lang.IllegalStateException: "
-        + "catalog exploded (run again with --debug for the stack trace)\n", plain.err());
+    assertEquals("Error: terraform-provider-pyvider schema failed unexpectedly: catalog exploded (run again with "
+        + "--debug for the stack trace)\n", plain.err());
+
+    cli.schemas = () -> {
+      throw new IllegalStateException(new UncheckedIOException(new IOException("disk on fire")));
+    };
+    CliHarness.Result wrapped = cli.run("schema");
+    TokensAuditCommandTest.assertOneLine(wrapped.err());
+    assertTrue(wrapped.err().contains("failed unexpectedly: disk on fire"), wrapped.err());
+
+    cli.schemas = () -> {
+      throw new NullPointerException();
+    };
+    TokensAuditCommandTest.assertOneLine(cli.run("schema").err());
 
     CliHarness.Result debug = cli.run("schema", "--debug");
     assertEquals(ExitCodes.ERROR, debug.code());

@@ -8,7 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -181,6 +184,18 @@ class DaemonCommandTest {
   }
 
   @Test
+  void a_failure_without_a_message_is_still_plain_words() {
+    for (IOException failure : List.of(new IOException(), new ConnectException(),
+        new IOException(new SocketTimeoutException("Read timed out")))) {
+      CliHarness cli = new CliHarness(temporary);
+      cli.daemon.failure = failure;
+      CliHarness.Result result = cli.run("daemon", "status");
+      assertEquals(ExitCodes.ERROR, result.code());
+      TokensAuditCommandTest.assertOneLine(result.err());
+    }
+  }
+
+  @Test
   void help_documents_the_daemon_exit_codes() {
     CliHarness.Result result = new CliHarness(temporary).run("daemon", "status", "--help");
     assertTrue(result.out().contains("also when no daemon is running"), result.out());
@@ -202,8 +217,11 @@ class DaemonCommandTest {
     assertEquals(new DaemonStatus(123, 40000, 12, "ac17-6c9bbc01", 5, 1, 32, 3600, 90000, "/path"), status);
     assertEquals(0, status.stopping("{\"stopping\":true,\"sessions_open\":0}").sessionsOpen());
 
-    assertTrue(assertThrows(IOException.class, () -> DaemonStatus.parseJson("{\"pid\":"))
-        .getMessage().startsWith("the daemon's status answer is not JSON"));
+    for (String garbled : List.of("{\"pid\":", "{\"pid\": x}", "{,}")) {
+      String message = assertThrows(IOException.class, () -> DaemonStatus.parseJson(garbled)).getMessage();
+      assertTrue(message.startsWith("the daemon's status answer is not JSON"), message);
+      TokensAuditCommandTest.assertPlainWords(message);
+    }
     assertEquals("the daemon's status answer is not a JSON object",
         assertThrows(IOException.class, () -> DaemonStatus.parseJson("[1]")).getMessage());
     assertEquals("the daemon's answer has no whole number \"pid\"",

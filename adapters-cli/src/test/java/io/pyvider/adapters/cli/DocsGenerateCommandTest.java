@@ -524,11 +524,29 @@ class DocsGenerateCommandTest {
   }
 
   @Test
+  void an_example_that_is_not_utf8_is_named_in_plain_words() throws IOException {
+    Files.write(repo.resolve("examples/provider/provider.tf"), new byte[] {'#', ' ', (byte) 0xff, '\n'});
+    CliHarness.Result result = run("docs", "generate", "--dir", repo.toString());
+    assertEquals(ExitCodes.ERROR, result.code());
+    TokensAuditCommandTest.assertOneLine(result.err());
+    assertTrue(result.err().contains("examples/provider/provider.tf: it is not UTF-8 text"), result.err());
+  }
+
+  @Test
   void a_directory_that_does_not_exist_is_an_error() {
     CliHarness.Result result = run("docs", "generate", "--dir", temporary.resolve("nowhere").toString());
     assertEquals(ExitCodes.ERROR, result.code());
     TokensAuditCommandTest.assertOneLine(result.err());
     assertTrue(result.err().contains("is not a directory"), result.err());
+  }
+
+  @Test
+  void an_empty_dir_is_refused_instead_of_meaning_the_current_directory() {
+    CliHarness.Result result = run("docs", "generate", "--check", "--dir", "");
+    assertEquals(ExitCodes.USAGE, result.code(), result.err());
+    TokensAuditCommandTest.assertOneLine(result.err());
+    assertTrue(result.err().contains("'--dir'"), result.err());
+    assertTrue(result.err().contains("is empty"), result.err());
   }
 
   @Test

@@ -9,8 +9,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class InstallCommandTest {
 
@@ -104,6 +108,28 @@ class InstallCommandTest {
     assertTrue(result.err().contains("the provider package was not found"), result.err());
   }
 
+  @ParameterizedTest(name = "--dir \"{0}\"")
+  @ValueSource(strings = {"", " ", "\t"})
+  void an_empty_or_blank_dir_is_refused_instead_of_meaning_the_current_directory(String blank) throws IOException {
+    Path workingDirectory = Path.of("").toAbsolutePath();
+    List<String> before = listing(workingDirectory);
+
+    CliHarness.Result result = new CliHarness(temporary).run("install", "--dir", blank);
+
+    assertEquals(ExitCodes.USAGE, result.code(), result.out());
+    TokensAuditCommandTest.assertOneLine(result.err());
+    assertTrue(result.err().contains("--dir"), result.err());
+    assertTrue(result.err().contains("is empty"), result.err());
+    assertEquals("", result.out());
+    assertEquals(before, listing(workingDirectory), "nothing was installed into the working directory");
+  }
+
+  private static List<String> listing(Path directory) throws IOException {
+    try (Stream<Path> files = Files.list(directory)) {
+      return files.map(Path::toString).sorted().toList();
+    }
+  }
+
   @Test
   void a_mirror_that_cannot_be_written_is_one_line() throws IOException {
     Path file = Files.writeString(temporary.resolve("a-file"), "not a directory");
@@ -111,5 +137,6 @@ class InstallCommandTest {
     assertEquals(ExitCodes.ERROR, result.code());
     TokensAuditCommandTest.assertOneLine(result.err());
     assertTrue(result.err().startsWith("Error: cannot install into "), result.err());
+    assertTrue(result.err().endsWith(": " + file + " is a file, not a directory\n"), result.err());
   }
 }

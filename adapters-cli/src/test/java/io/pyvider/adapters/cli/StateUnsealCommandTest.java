@@ -197,7 +197,8 @@ class StateUnsealCommandTest {
         "pyvider_timed_token.api");
     assertEquals(ExitCodes.ERROR, result.code());
     assertOneLine(result.err());
-    assertTrue(result.err().contains("is not valid base64"), result.err());
+    assertEquals("Error: the private state of pyvider_timed_token.api in " + file + " is not valid base64: the state "
+        + "file was altered\n", result.err());
   }
 
   @Test

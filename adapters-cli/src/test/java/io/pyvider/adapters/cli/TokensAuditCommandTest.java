@@ -9,9 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -170,7 +174,7 @@ class TokensAuditCommandTest {
       "empty.tfstate | is empty",
       "version3.tfstate | is state format version 3 (Terraform 0.11 or older)",
       "version5.tfstate | is state format version 5, newer than the version 4",
-      "resources-not-a-list.tfstate | \"resources\" is a JSON object, not a list"})
+      "resources-not-a-list.tfstate | is malformed: \"resources\" is a JSON object, not a list"})
   void a_bad_state_file_is_one_line_on_stderr_and_exit_1(String fixture, String problem) {
     CliHarness.Result result = cli().run("tokens", "audit", "--state", state(fixture));
     assertEquals(ExitCodes.ERROR, result.code());
@@ -179,6 +183,26 @@ class TokensAuditCommandTest {
     assertTrue(result.err().startsWith("Error: "), result.err());
     assertTrue(result.err().contains(problem), result.err());
     assertTrue(result.err().contains(fixture), "names the file: " + result.err());
+  }
+
+  @Test
+  void a_malformed_resource_fails_the_audit_and_is_named_even_when_it_holds_no_token() throws IOException {
+    Path state = temporary.resolve("malformed.tfstate");
+    Files.writeString(state, CliHarness.read("mixed.tfstate").replaceFirst(
+        "(?s)(\"type\": \"pyvider_file_content\",\\s*\"name\": \"cfg\",.*?)\"instances\": \\[",
+        "$1\"instances\": null, \"was\": ["));
+
+    CliHarness.Result audit = cli().run("tokens", "audit", "--state", state.toString());
+    CliHarness.Result unseal = cli().run("state", "unseal", "--state", state.toString(), "--address",
+        "pyvider_timed_token.api");
+
+    for (CliHarness.Result result : List.of(audit, unseal)) {
+      assertEquals(ExitCodes.ERROR, result.code(), result.out());
+      assertEquals("", result.out());
+      assertOneLine(result.err());
+      assertTrue(result.err().contains(": pyvider_file_content.cfg (resources["), result.err());
+      assertTrue(result.err().contains("is malformed: \"instances\" is null, not a list"), result.err());
+    }
   }
 
   @Test
@@ -208,6 +232,19 @@ class TokensAuditCommandTest {
   }
 
   @Test
+  void an_empty_state_argument_is_a_usage_error() {
+    for (String command : new String[] {"tokens audit", "state unseal --address x"}) {
+      List<String> args = new java.util.ArrayList<>(List.of(command.split(" ")));
+      args.addAll(List.of("--state", ""));
+      CliHarness.Result result = cli().run(args.toArray(String[]::new));
+      assertEquals(ExitCodes.USAGE, result.code(), result.err());
+      assertOneLine(result.err());
+      assertTrue(result.err().contains("'--state'"), result.err());
+      assertTrue(result.err().contains("is empty"), result.err());
+    }
+  }
+
+  @Test
   void state_is_required() {
     CliHarness.Result result = cli().run("tokens", "audit");
     assertEquals(ExitCodes.USAGE, result.code());
@@ -229,6 +266,17 @@ class TokensAuditCommandTest {
     assertTrue(err.endsWith("\n"), err);
     assertEquals(1, err.split("\n").length, "one line on stderr: " + err);
     assertFalse(err.contains("\tat "), "no stack trace: " + err);
+    assertPlainWords(err);
+  }
+
+  /** What a user reads: no Java class or package names, no Jackson internals (its limits, character codes). */
+  private static final Pattern INTERNALS = Pattern.compile("\\b[A-Z]\\w+(Exception|Error)\\b"
+      + "|\\b(java|javax|com\\.fasterxml|picocli|io\\.pyvider)\\.[a-z]"
+      + "|StreamRead(Constraints|Feature)|\\(code \\d|CTRL-CHAR|REDACTED");
+
+  static void assertPlainWords(String message) {
+    Matcher internal = INTERNALS.matcher(message);
+    assertFalse(internal.find(), () -> "\"" + internal.group() + "\" in: " + message);
   }
 
   private static JsonNode find(JsonNode tokens, String address) {

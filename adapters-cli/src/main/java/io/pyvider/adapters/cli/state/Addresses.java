@@ -6,6 +6,11 @@ public final class Addresses {
   private Addresses() {
   }
 
+  /** A resource's address: {@code module.a.pyvider_timed_token.t}, {@code data.x.y}; {@code module} may be empty. */
+  public static String resource(String module, String mode, String type, String name) {
+    return (module.isEmpty() ? "" : module + ".") + ("data".equals(mode) ? "data." : "") + type + "." + name;
+  }
+
   /** {@code [0]} for a count index, {@code ["key"]} (HCL-quoted) for a for_each key, empty for none. */
   public static String indexSuffix(Object key) {
     if (key == null) {

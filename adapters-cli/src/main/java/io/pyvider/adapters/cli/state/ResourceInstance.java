@@ -13,11 +13,14 @@ import java.util.Optional;
  * @param indexKey an {@code Integer}/{@code Long} (count) or {@code String} (for_each) key, or null
  * @param deposed the deposed-object key, or null for the current object
  * @param status the instance status ({@code tainted}), or null
- * @param attributes the stored attributes object, or null when the state holds none (legacy flat-map state)
- * @param privateBase64 the sealed private state as stored (base64), or null when absent
+ * @param hasPrivateState whether the state holds sealed private state for it (read or not)
+ * @param attributes the stored attributes object; null when the state holds none (legacy flat-map state) or when the
+ *     read's {@link Selection} did not ask for them
+ * @param privateBase64 the sealed private state as stored (base64); null when absent or not asked for
  */
 public record ResourceInstance(String address, String module, String mode, String type, String name, Object indexKey,
-    String deposed, String status, long schemaVersion, JsonNode attributes, String privateBase64) {
+    String deposed, String status, long schemaVersion, boolean hasPrivateState, JsonNode attributes,
+    String privateBase64) {
 
   /** Whether this is a managed resource (not a data source). */
   public boolean managed() {
@@ -26,7 +29,7 @@ public record ResourceInstance(String address, String module, String mode, Strin
 
   /** The address of the resource this instance belongs to (no index key). */
   public String resourceAddress() {
-    return (module.isEmpty() ? "" : module + ".") + ("data".equals(mode) ? "data." : "") + type + "." + name;
+    return Addresses.resource(module, mode, type, name);
   }
 
   /** The address, plus {@code (deposed object KEY)} for a deposed object. */

@@ -9,11 +9,16 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class StateFileTest {
 
+  private static final Selection EVERYTHING = new Selection(resource -> true, resource -> true);
+
   private static StateFile parse(String json) throws StateFileException {
-    return StateFile.parse("test.tfstate", json.getBytes(StandardCharsets.UTF_8));
+    return StateFile.parse("test.tfstate", new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)),
+        EVERYTHING);
   }
 
   @Test
@@ -52,6 +57,40 @@ class StateFileTest {
   }
 
   @Test
+  void keys_in_any_order_read_the_same_as_terraforms_order() throws StateFileException {
+    String sorted = """
+        {"resources": [
+          {"instances": [{"attributes": {"expires_at": "x"}, "index_key": 1, "private": "AQID"}],
+           "mode": "managed", "module": "module.a", "name": "t", "type": "pyvider_timed_token"},
+          {"instances": [{"attributes": {"id": "f"}}], "mode": "managed", "name": "f", "type": "pyvider_file_content"}
+         ], "version": 4}""";
+    List<ResourceInstance> tokens = StateFile.parse("sorted.tfstate",
+        new ByteArrayInputStream(sorted.getBytes(StandardCharsets.UTF_8)), Selection.managed("pyvider_timed_token"))
+        .instances();
+    assertEquals(1, tokens.size(), "only the selected type is listed: " + tokens);
+    assertEquals("module.a.pyvider_timed_token.t[1]", tokens.get(0).address());
+    assertEquals("x", tokens.get(0).text("expires_at").orElseThrow());
+    assertEquals("AQID", tokens.get(0).privateBase64());
+  }
+
+  @Test
+  void a_listed_instance_that_is_not_read_keeps_its_address_but_not_its_content() throws StateFileException {
+    String state = """
+        {"version": 4, "resources": [
+          {"mode": "managed", "type": "a", "name": "kept", "instances": [{"attributes": {"id": "1"}, "private": "AQ"}]},
+          {"mode": "managed", "type": "b", "name": "listed", "instances": [{"attributes": {"id": "2"}, "private": "AQ"}]}
+        ]}""";
+    List<ResourceInstance> instances = StateFile.parse("test.tfstate",
+        new ByteArrayInputStream(state.getBytes(StandardCharsets.UTF_8)),
+        new Selection(resource -> true, resource -> resource.type().equals("a"))).instances();
+    assertEquals("1", instances.get(0).text("id").orElseThrow());
+    assertEquals("b.listed", instances.get(1).address());
+    assertTrue(instances.get(1).hasPrivateState());
+    assertNull(instances.get(1).attributes());
+    assertNull(instances.get(1).privateBase64());
+  }
+
+  @Test
   void missing_resources_mean_an_empty_state() throws StateFileException {
     assertTrue(parse("{\"version\": 4}").instances().isEmpty());
   }
@@ -62,21 +101,87 @@ class StateFileTest {
         assertThrows(StateFileException.class, () -> parse("[]")).getMessage());
     assertEquals("test.tfstate is not a Terraform state file: it has no numeric \"version\" field",
         assertThrows(StateFileException.class, () -> parse("{\"version\": \"4\"}")).getMessage());
-    assertEquals("test.tfstate: resources[0] has no \"type\" string: not a version-4 resource",
+    assertEquals("test.tfstate: resources[0] is malformed: it has no \"type\" string" + DAMAGED,
         assertThrows(StateFileException.class, () -> parse("""
             {"version": 4, "resources": [{"mode": "managed", "name": "y"}]}""")).getMessage());
-    assertEquals("test.tfstate: resources[0].instances[0]: \"index_key\" must be a number or a string, not a JSON "
-        + "boolean", assertThrows(StateFileException.class, () -> parse("""
+    assertEquals("test.tfstate: x.y (resources[0].instances[0]) is malformed: \"index_key\" is a JSON boolean, not "
+        + "a number or a string" + DAMAGED, assertThrows(StateFileException.class, () -> parse("""
             {"version": 4, "resources": [{"mode": "managed", "type": "x", "name": "y",
               "instances": [{"index_key": true}]}]}""")).getMessage());
     assertTrue(assertThrows(StateFileException.class, () -> parse("{\"version\": 4} trailing")).getMessage()
         .startsWith("test.tfstate is not JSON"));
   }
 
+  private static final String DAMAGED = "; Terraform never writes that, so the state was edited or damaged: repair "
+      + "it or restore a backup";
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+      "\"resources\": null | test.tfstate is malformed: \"resources\" is null, not a list",
+      "\"resources\": {} | test.tfstate is malformed: \"resources\" is a JSON object, not a list",
+      "\"resources\": [{\"mode\": \"managed\", \"type\": \"t\", \"name\": \"n\", \"instances\": null}]"
+          + " | test.tfstate: t.n (resources[0]) is malformed: \"instances\" is null, not a list",
+      "\"resources\": [{\"mode\": \"managed\", \"type\": \"t\", \"name\": \"n\"}]"
+          + " | test.tfstate: t.n (resources[0]) is malformed: it has no \"instances\" list",
+      "\"resources\": [{\"mode\": \"data\", \"type\": \"t\", \"name\": \"n\", \"instances\": {}}]"
+          + " | test.tfstate: data.t.n (resources[0]) is malformed: \"instances\" is a JSON object, not a list",
+      "\"resources\": [{\"module\": \"module.m\", \"mode\": \"managed\", \"type\": \"t\", \"name\": \"n\", "
+          + "\"instances\": [{\"attributes\": null}]}]"
+          + " | test.tfstate: module.m.t.n (resources[0].instances[0]) is malformed: \"attributes\" is null, not an "
+          + "object",
+      "\"resources\": [{\"instances\": [{\"attributes\": [1]}], \"mode\": \"managed\", \"name\": \"n\", "
+          + "\"type\": \"t\"}]"
+          + " | test.tfstate: t.n (resources[0].instances[0]) is malformed: \"attributes\" is a JSON array, not an "
+          + "object",
+      "\"resources\": [{\"mode\": \"managed\", \"type\": \"t\", \"name\": \"n\", \"instances\": [3]}]"
+          + " | test.tfstate: t.n (resources[0].instances[0]) is malformed: it is a JSON number, not an object",
+      "\"resources\": [{\"mode\": \"managed\", \"type\": \"t\", \"name\": \"n\", \"instances\": "
+          + "[{\"private\": 1}]}] | test.tfstate: t.n (resources[0].instances[0]) is malformed: \"private\" is a JSON "
+          + "number, not a string",
+      "\"resources\": [\"t.n\"] | test.tfstate: resources[0] is malformed: it is a JSON string, not an object"})
+  void a_wrong_shape_fails_the_whole_read_and_names_the_resource(String resources, String message) {
+    assertEquals(message + DAMAGED, assertThrows(StateFileException.class,
+        () -> parse("{\"version\": 4, " + resources + "}")).getMessage());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+      "{\"version\": 4,} | is not JSON at line 1, column 15: a '}' where a field name in quotes should be",
+      "{\"version\": 4, \"x\": tru} | is not JSON at line 1, column 21: unexpected text 'tru'",
+      "{\"version\": 4, \"x\": \"a\u0001b\"} | is not JSON at line 1, column 23: a control character inside a "
+          + "string that should have been escaped",
+      "{\"version\": 4, \"x\": [1, 2}} | is not JSON at line 1, column 26: a '}' where ']' should close the list",
+      "{\"version\": 4} trailing | is not JSON at line 1, column 16: unexpected text 'trailing'"})
+  void json_errors_say_what_is_wrong_and_where_in_plain_words(String json, String message) {
+    String error = assertThrows(StateFileException.class, () -> parse(json)).getMessage();
+    assertEquals("test.tfstate " + message, error);
+  }
+
+  @Test
+  void bytes_that_are_not_text_say_so() {
+    byte[] binary = {(byte) 0xda, (byte) 0xda, (byte) 0xfe, (byte) 0xca, 0, 1, 2, 3};
+    String message = assertThrows(StateFileException.class, () -> StateFile.parse("test.tfstate",
+        new ByteArrayInputStream(binary), EVERYTHING)).getMessage();
+    assertTrue(message.startsWith("test.tfstate is not JSON at line 1, column "), message);
+    assertTrue(message.endsWith(": it is not UTF-8 text"), message);
+  }
+
+  @Test
+  void values_nested_deeper_than_the_cap_are_refused_in_plain_words() {
+    int depth = StateFile.MAX_NESTING_DEPTH + 1;
+    String outputs = "{\"version\": 4, \"outputs\": ";
+    String deep = outputs + "[".repeat(depth) + "]".repeat(depth) + "}";
+    int tooDeep = outputs.length() + depth; // the column of the bracket that opens one level too many
+    assertEquals("test.tfstate nests values more than " + StateFile.MAX_NESTING_DEPTH + " levels deep (at line 1, "
+        + "column " + tooDeep + "), which no Terraform state does: it is damaged or not a state",
+        assertThrows(StateFileException.class, () -> parse(deep)).getMessage());
+  }
+
   @Test
   void standard_input_is_named_as_such() throws StateFileException {
     StateFile state =
-        StateFile.read("-", new ByteArrayInputStream("{\"version\": 4}".getBytes(StandardCharsets.UTF_8)));
+        StateFile.read("-", new ByteArrayInputStream("{\"version\": 4}".getBytes(StandardCharsets.UTF_8)),
+            EVERYTHING);
     assertEquals("standard input", state.name());
   }
 }
