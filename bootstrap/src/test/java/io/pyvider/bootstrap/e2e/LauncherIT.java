@@ -72,7 +72,7 @@ class LauncherIT {
     String javaHome = System.getProperty("java.home");
     Path cache = Files.createDirectories(home.resolve("cache"));
     Path archive = cache.resolve("pyvider-" + archiveStamp(installed.resolveSibling("terraform-provider-pyvider.jar"),
-        javaHome) + ".jsa");
+        javaHome) + archiveExtension());
     byte[] damaged = "a class-data archive cut short by a full disk".getBytes(StandardCharsets.UTF_8);
     Files.write(archive, damaged);
     Files.writeString(archive.resolveSibling(archive.getFileName() + ".size"), "7659520\n");
@@ -92,7 +92,7 @@ class LauncherIT {
     String javaHome = System.getProperty("java.home");
     Path cache = Files.createDirectories(home.resolve("cache"));
     Path archive = cache.resolve("pyvider-" + archiveStamp(installed.resolveSibling("terraform-provider-pyvider.jar"),
-        javaHome) + ".jsa");
+        javaHome) + archiveExtension());
     Files.createFile(archive);
     Files.writeString(archive.resolveSibling(archive.getFileName() + ".size"), "0\n");
     Files.setLastModifiedTime(archive, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 60_000));
@@ -118,6 +118,11 @@ class LauncherIT {
    */
   private static void holdTraining(Path archive) throws IOException {
     Files.createDirectory(archive.resolveSibling(archive.getFileName() + ".lock"));
+  }
+
+  /** The launcher's archive kind for the JDK running the tests: a CDS archive before 25, an AOT cache from 25 on. */
+  private static String archiveExtension() {
+    return Runtime.version().feature() >= 25 ? ".aot" : ".jsa";
   }
 
   /** A direct start (no daemon) of {@code installed} with class-data archives in {@code cache}. */
