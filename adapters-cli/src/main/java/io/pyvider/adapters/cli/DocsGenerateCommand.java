@@ -195,12 +195,24 @@ final class DocsGenerateCommand implements Callable<Integer> {
     return List.copyOf(found);
   }
 
+  /** Example files larger than this are not examples: refused rather than pasted into a page. */
+  private static final long MAX_EXAMPLE_BYTES = 1 << 20;
+
   private static Optional<String> example(Path examples, String relative) {
     Path file = examples.resolve(relative);
     if (!Files.isRegularFile(file)) {
       return Optional.empty();
     }
     try {
+      // A link may point within examples/ (a shared snippet), never out of it: the page would publish whatever
+      // file it leads to (a key, a state) with the repository's authority.
+      if (!file.toRealPath().startsWith(examples.toRealPath())) {
+        throw new CliException("the example " + Printable.escape(file.toString()) + " is a symbolic link leading out of "
+            + Printable.escape(examples.toString()) + "; replace it with the file itself");
+      }
+      if (Files.size(file) > MAX_EXAMPLE_BYTES) {
+        throw new CliException("the example " + Printable.escape(file.toString()) + " is larger than 1 MiB");
+      }
       return Optional.of(Files.readString(file, StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new CliException("cannot read the example " + file + ": " + PlainWords.of(e));

@@ -64,6 +64,35 @@ class DocsGenerateCommandTest {
   }
 
   @Test
+  void an_example_linked_out_of_examples_is_refused_and_never_published() throws IOException {
+    Path outside = Files.writeString(temporary.resolve("private-state.key"), "not for the documentation\n");
+    Path example = repo.resolve("examples/resources/pyvider_timed_token/resource.tf");
+    Files.delete(example);
+    Files.createSymbolicLink(example, outside);
+
+    CliHarness.Result result = run("docs", "generate", "--dir", repo.toString());
+
+    assertEquals(ExitCodes.ERROR, result.code(), result.out());
+    assertTrue(result.err().contains("symbolic link leading out of"), result.err());
+    assertFalse(Files.exists(repo.resolve("docs/resources/timed_token.md"))
+        && read("docs/resources/timed_token.md").contains("not for the documentation"));
+  }
+
+  @Test
+  void an_example_linked_within_examples_is_read() throws IOException {
+    write("examples/shared/token.tf", "resource \"pyvider_timed_token\" \"shared\" {\n  name = \"s\"\n}\n");
+    Path shared = repo.resolve("examples/shared/token.tf");
+    Path example = repo.resolve("examples/resources/pyvider_timed_token/resource.tf");
+    Files.delete(example);
+    Files.createSymbolicLink(example, shared);
+
+    CliHarness.Result result = run("docs", "generate", "--dir", repo.toString());
+
+    assertEquals(ExitCodes.OK, result.code(), result.err());
+    assertTrue(read("docs/resources/timed_token.md").contains("\"shared\""));
+  }
+
+  @Test
   void a_resource_page_has_front_matter_description_example_and_the_full_schema() throws IOException {
     run("docs", "generate", "--dir", repo.toString());
     String page = read("docs/resources/timed_token.md");
