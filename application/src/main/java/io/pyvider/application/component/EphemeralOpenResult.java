@@ -20,9 +20,4 @@ public record EphemeralOpenResult(Value result, PrivateData privateData, Optiona
     renewAt = renewAt == null ? Optional.empty() : renewAt;
     diagnostics = diagnostics == null ? Diagnostics.NONE : diagnostics;
   }
-
-  public static EphemeralOpenResult failed(Diagnostics diagnostics) {
-    return new EphemeralOpenResult(Value.nullOf(io.pyvider.domain.terraform.cty.CtyType.DYNAMIC), PrivateData.EMPTY,
-        Optional.empty(), diagnostics);
-  }
 }

@@ -41,7 +41,8 @@ public final class ActionService implements ActionUseCase {
     ProviderContext context = session.context();
     // Terraform validates before it plans, but a client may not: the plan says what is wrong either way.
     decodeAndValidate(command.typeName(), command.config(), context, decoded).ifPresent(valid ->
-        attempt(valid.action(), "planning", decoded, () -> valid.action().plan(valid.config(), context))
+        session.attempt(valid.action().typeName(), "planning", decoded,
+            () -> valid.action().plan(valid.config(), context))
             .ifPresent(decoded::add));
     return decoded.diagnostics();
   }
@@ -62,7 +63,8 @@ public final class ActionService implements ActionUseCase {
     Action action = valid.get().action();
     ProgressGate gate = new ProgressGate(progress);
     try {
-      attempt(action, "invocation", decoded, () -> action.invoke(valid.get().config(), context, gate))
+      session.attempt(action.typeName(), "invocation", decoded,
+          () -> action.invoke(valid.get().config(), context, gate))
           .ifPresent(decoded::add);
     } finally {
       gate.close();
@@ -89,7 +91,8 @@ public final class ActionService implements ActionUseCase {
     if (decoded.failed() || !(config instanceof Value.ObjectVal object)) {
       return Optional.empty();
     }
-    attempt(action, "validation", decoded, () -> action.validate(object, context)).ifPresent(decoded::add);
+    session.attempt(action.typeName(), "validation", decoded, () -> action.validate(object, context))
+        .ifPresent(decoded::add);
     return decoded.failed() ? Optional.empty() : Optional.of(new Configured(action, object));
   }
 
@@ -98,15 +101,6 @@ public final class ActionService implements ActionUseCase {
     ProviderContext.Cancellation stopped = context.cancellation();
     return new ProviderContext(context.providerConfig(), context.testMode(),
         () -> stopped.isCancelled() || callCancelled.getAsBoolean());
-  }
-
-  private <T> Optional<T> attempt(Action action, String operation, Decoded decoded, Supplier<T> call) {
-    try {
-      return Optional.of(call.get());
-    } catch (RuntimeException crash) {
-      decoded.add(session.crashed(action.typeName(), operation, crash));
-      return Optional.empty();
-    }
   }
 
   /**

@@ -14,28 +14,33 @@ final class Diagnoses {
   }
 
   static Diagnostic unknownResourceType(String typeName) {
-    return Diagnostic.error("Unknown resource type", "The provider pyvider has no resource type \"" + typeName
-        + "\". Check the spelling, and that the configuration uses a provider version that offers it.");
+    return unknown("Unknown resource type", "resource type", typeName);
   }
 
   static Diagnostic unknownDataSourceType(String typeName) {
-    return Diagnostic.error("Unknown data source type", "The provider pyvider has no data source \"" + typeName
-        + "\". Check the spelling, and that the configuration uses a provider version that offers it.");
+    return unknown("Unknown data source type", "data source", typeName);
   }
 
   static Diagnostic unknownEphemeralResourceType(String typeName) {
-    return Diagnostic.error("Unknown ephemeral resource type", "The provider pyvider has no ephemeral resource \""
-        + typeName + "\". Check the spelling, and that the configuration uses a provider version that offers it.");
+    return unknown("Unknown ephemeral resource type", "ephemeral resource", typeName);
+  }
+
+  static Diagnostic unknownListResourceType(String typeName) {
+    return unknown("Unknown list resource type", "list resource", typeName);
   }
 
   static Diagnostic unknownFunction(String name) {
-    return Diagnostic.error("Unknown function", "The provider pyvider has no function \"" + name
-        + "\". Check the spelling, and that the configuration uses a provider version that offers it.");
+    return unknown("Unknown function", "function", name);
   }
 
   static Diagnostic unknownActionType(String typeName) {
-    return Diagnostic.error("Unknown action type", "The provider pyvider has no action \""
-        + typeName + "\". Check the spelling, and that the configuration uses a provider version that offers it.");
+    return unknown("Unknown action type", "action", typeName);
+  }
+
+  /** One wording for every kind: Terraform asked for a name this provider version does not serve. */
+  private static Diagnostic unknown(String summary, String kind, String name) {
+    return Diagnostic.error(summary, "The provider pyvider has no " + kind + " \"" + name
+        + "\". Check the spelling, and that the configuration uses a provider version that offers it.");
   }
 
   static Diagnostic testOnly(String typeName) {

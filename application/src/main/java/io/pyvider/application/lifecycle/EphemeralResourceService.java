@@ -16,7 +16,6 @@ import io.pyvider.domain.terraform.schema.Block;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * The ephemeral-resource lifecycle: Open's result is checked the way Terraform checks it (a plan from nothing: known,
@@ -60,7 +59,7 @@ public final class EphemeralResourceService implements EphemeralResourceUseCase 
     Value config = decoded.value(command.config(), block.impliedType(), "configuration");
     decoded.requireConfigured(block, config);
     if (!decoded.failed() && config instanceof Value.ObjectVal object) {
-      attempt(ephemeral, "validation", decoded, () -> ephemeral.validate(object, session.context()))
+      session.attempt(ephemeral.typeName(), "validation", decoded, () -> ephemeral.validate(object, session.context()))
           .ifPresent(decoded::add);
     }
     return decoded.diagnostics();
@@ -86,12 +85,12 @@ public final class EphemeralResourceService implements EphemeralResourceUseCase 
       return failedOpen(type, decoded);
     }
     // Terraform validates before it opens, but a client may not: an invalid configuration never opens.
-    attempt(ephemeral, "validation", decoded, () -> ephemeral.validate(object, session.context()))
+    session.attempt(ephemeral.typeName(), "validation", decoded, () -> ephemeral.validate(object, session.context()))
         .ifPresent(decoded::add);
     if (decoded.failed()) {
       return failedOpen(type, decoded);
     }
-    Optional<EphemeralOpenResult> result = attempt(ephemeral, "open", decoded,
+    Optional<EphemeralOpenResult> result = session.attempt(ephemeral.typeName(), "open", decoded,
         () -> ephemeral.open(object, session.context()));
     if (result.isEmpty()) {
       return failedOpen(type, decoded);
@@ -135,7 +134,7 @@ public final class EphemeralResourceService implements EphemeralResourceUseCase 
     EphemeralResource ephemeral = found.get();
     SealingContext context = context(command.typeName());
     PrivateState opened = vault.open(context, command.privateData());
-    Optional<EphemeralRenewResult> result = attempt(ephemeral, "renewal", decoded,
+    Optional<EphemeralRenewResult> result = session.attempt(ephemeral.typeName(), "renewal", decoded,
         () -> ephemeral.renew(opened, session.context()));
     if (result.isEmpty()) {
       return new Outcomes.RenewEphemeral(NONE, Optional.empty(), decoded.diagnostics());
@@ -158,21 +157,12 @@ public final class EphemeralResourceService implements EphemeralResourceUseCase 
     }
     EphemeralResource ephemeral = found.get();
     PrivateState opened = vault.open(context(command.typeName()), command.privateData());
-    attempt(ephemeral, "close", decoded, () -> ephemeral.close(opened, session.context())).ifPresent(decoded::add);
+    session.attempt(ephemeral.typeName(), "close", decoded, () -> ephemeral.close(opened, session.context()))
+        .ifPresent(decoded::add);
     return decoded.diagnostics();
   }
 
   private static SealingContext context(String typeName) {
     return SealingContext.ephemeral(typeName);
-  }
-
-  private <T> Optional<T> attempt(EphemeralResource ephemeral, String operation, Decoded decoded,
-      Supplier<T> call) {
-    try {
-      return Optional.of(call.get());
-    } catch (RuntimeException crash) {
-      decoded.add(session.crashed(ephemeral.typeName(), operation, crash));
-      return Optional.empty();
-    }
   }
 }

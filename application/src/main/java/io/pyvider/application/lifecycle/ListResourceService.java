@@ -9,7 +9,6 @@ import io.pyvider.application.port.in.Outcomes;
 import io.pyvider.domain.terraform.cty.AttributePath;
 import io.pyvider.domain.terraform.cty.CtyType;
 import io.pyvider.domain.terraform.cty.Value;
-import io.pyvider.domain.terraform.diag.Diagnostic;
 import io.pyvider.domain.terraform.diag.Diagnostics;
 import io.pyvider.domain.terraform.schema.Block;
 import io.pyvider.domain.terraform.schema.IdentitySchema;
@@ -35,8 +34,7 @@ public final class ListResourceService implements ListResourceUseCase {
   private Optional<ListResource> find(String typeName, Decoded decoded) {
     Optional<ListResource> found = catalog.listResource(typeName);
     if (found.isEmpty()) {
-      decoded.add(Diagnostic.error("Unknown list resource type", "The provider pyvider has no list resource \""
-          + typeName + "\". Check the spelling, and that the configuration uses a provider version that offers it."));
+      decoded.add(Diagnoses.unknownListResourceType(typeName));
     }
     return found;
   }
@@ -52,7 +50,7 @@ public final class ListResourceService implements ListResourceUseCase {
     Value config = decoded.value(command.config(), block.impliedType(), "list configuration");
     decoded.requireConfigured(block, config);
     if (!decoded.failed() && config instanceof Value.ObjectVal object) {
-      attempt(command.typeName(), "validation", decoded, () -> found.get().validate(object, session.context()))
+      session.attempt(command.typeName(), "validation", decoded, () -> found.get().validate(object, session.context()))
           .ifPresent(decoded::add);
     }
     return decoded.diagnostics();
@@ -77,7 +75,7 @@ public final class ListResourceService implements ListResourceUseCase {
           "the list configuration still contains unknown values"));
     }
     if (!decoded.failed() && config instanceof Value.ObjectVal object) {
-      attempt(command.typeName(), "validation", decoded, () -> lister.validate(object, session.context()))
+      session.attempt(command.typeName(), "validation", decoded, () -> lister.validate(object, session.context()))
           .ifPresent(decoded::add);
     }
     if (decoded.failed() || !(config instanceof Value.ObjectVal object)) {
@@ -88,7 +86,7 @@ public final class ListResourceService implements ListResourceUseCase {
     ProviderContext context = new ProviderContext(base.providerConfig(), base.testMode(),
         () -> base.cancellation().isCancelled() || sink.cancelled());
     Producer producer = new Producer(listed, identitySchema, command, sink);
-    Optional<Diagnostics> overall = attempt(command.typeName(), "listing", decoded,
+    Optional<Diagnostics> overall = session.attempt(command.typeName(), "listing", decoded,
         () -> lister.list(object, command.includeResourceObject(), context, producer::accept));
     overall.ifPresent(decoded::add);
     // Diagnostics about the listing as a whole travel in one last event, unless the limit already ended it.
@@ -155,15 +153,5 @@ public final class ListResourceService implements ListResourceUseCase {
 
   private static Outcomes.ListEvent diagnosticsOnly(Diagnostics diagnostics) {
     return new Outcomes.ListEvent(Optional.empty(), "", Optional.empty(), CtyType.DYNAMIC, diagnostics);
-  }
-
-  private <T> Optional<T> attempt(String typeName, String operation, Decoded decoded,
-      java.util.function.Supplier<T> call) {
-    try {
-      return Optional.of(call.get());
-    } catch (RuntimeException crash) {
-      decoded.add(session.crashed(typeName, operation, crash));
-      return Optional.empty();
-    }
   }
 }

@@ -31,6 +31,20 @@ public final class ProviderSession {
     this.crashes = crashes;
   }
 
+  /**
+   * Runs one component call: its result, or empty when it threw, the crash reported to the log and its diagnostic
+   * added to {@code decoded}. Every engine service calls components through here, so a crash is handled one way.
+   */
+  <T> java.util.Optional<T> attempt(String typeName, String operation, Decoded decoded,
+      java.util.function.Supplier<T> call) {
+    try {
+      return java.util.Optional.of(call.get());
+    } catch (RuntimeException crash) {
+      decoded.add(crashed(typeName, operation, crash));
+      return java.util.Optional.empty();
+    }
+  }
+
   /** Reports a component's crash to the log and returns the diagnostic Terraform shows for it. */
   io.pyvider.domain.terraform.diag.Diagnostic crashed(String typeName, String operation, RuntimeException crash) {
     crashes.crashed(typeName + " " + operation, crash);

@@ -25,7 +25,6 @@ import io.pyvider.domain.terraform.schema.Block;
 import io.pyvider.domain.terraform.schema.IdentitySchema;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * The managed-resource lifecycle (terraform-plugin-framework's fwserver, in plain Java): finds the component, decodes
@@ -69,7 +68,7 @@ public final class ResourceLifecycleService implements ManagedResourceUseCase {
     Value config = decoded.value(command.config(), block.impliedType(), "configuration");
     decoded.requireConfigured(block, config);
     if (!decoded.failed() && config instanceof Value.ObjectVal object) {
-      attempt(resource, "validation", decoded, () -> resource.validate(object, session.context()))
+      session.attempt(resource.typeName(), "validation", decoded, () -> resource.validate(object, session.context()))
           .ifPresent(decoded::add);
     }
     return decoded.diagnostics();
@@ -95,7 +94,7 @@ public final class ResourceLifecycleService implements ManagedResourceUseCase {
     }
     PrivateState priorPrivate = vault.open(command.typeName(), command.priorPrivate());
     ProviderContext context = session.context();
-    Optional<PlanResult> result = attempt(resource, "planning", decoded,
+    Optional<PlanResult> result = session.attempt(resource.typeName(), "planning", decoded,
         () -> resource.plan(new PlanRequest(prior, proposed, config, priorPrivate, context)));
     if (result.isEmpty()) {
       return new Outcomes.PlanResource(type, prior, NONE, List.of(), decoded.diagnostics());
@@ -145,7 +144,7 @@ public final class ResourceLifecycleService implements ManagedResourceUseCase {
     }
     PrivateState plannedPrivate = vault.open(command.typeName(), command.plannedPrivate());
     ProviderContext context = session.context();
-    Optional<ApplyResult> result = attempt(resource, "apply", decoded,
+    Optional<ApplyResult> result = session.attempt(resource.typeName(), "apply", decoded,
         () -> resource.apply(new ApplyRequest(prior, planned, config, plannedPrivate, context)));
     if (result.isEmpty()) {
       return new Outcomes.ApplyResource(type, prior, command.plannedPrivate(), decoded.diagnostics());
@@ -186,7 +185,7 @@ public final class ResourceLifecycleService implements ManagedResourceUseCase {
     }
     PrivateState privateState = vault.open(command.typeName(), command.privateState());
     ProviderContext context = session.context();
-    Optional<ReadResult> result = attempt(resource, "refresh", decoded,
+    Optional<ReadResult> result = session.attempt(resource.typeName(), "refresh", decoded,
         () -> resource.read(new ReadRequest(object, privateState, context)));
     if (result.isEmpty()) {
       return new Outcomes.ReadResource(type, current, command.privateState(), decoded.diagnostics());
@@ -229,7 +228,7 @@ public final class ResourceLifecycleService implements ManagedResourceUseCase {
     if (decoded.failed()) {
       return new Outcomes.ImportResource(type, Optional.empty(), NONE, decoded.diagnostics());
     }
-    Optional<ImportResult> result = attempt(resource, "import", decoded, () -> byIdentity.isPresent()
+    Optional<ImportResult> result = session.attempt(resource.typeName(), "import", decoded, () -> byIdentity.isPresent()
         ? resource.importByIdentity(byIdentity.get(), session.context())
         : resource.importState(command.id(), session.context()));
     if (result.isEmpty() || result.get().state().isEmpty()) {
@@ -287,7 +286,7 @@ public final class ResourceLifecycleService implements ManagedResourceUseCase {
     if (decoded.failed() || !(stored instanceof Value.ObjectVal object)) {
       return new Outcomes.UpgradeResource(type, Value.nullOf(type), decoded.diagnostics());
     }
-    Optional<UpgradeResult> result = attempt(resource, "state upgrade", decoded,
+    Optional<UpgradeResult> result = session.attempt(resource.typeName(), "state upgrade", decoded,
         () -> resource.upgrade(command.version(), object));
     if (result.isEmpty()) {
       return new Outcomes.UpgradeResource(type, Value.nullOf(type), decoded.diagnostics());
@@ -332,7 +331,7 @@ public final class ResourceLifecycleService implements ManagedResourceUseCase {
       }
       return new Outcomes.UpgradeIdentity(Optional.empty(), decoded.diagnostics());
     }
-    Optional<Value.ObjectVal> upgraded = attempt(resource, "identity upgrade", decoded,
+    Optional<Value.ObjectVal> upgraded = session.attempt(resource.typeName(), "identity upgrade", decoded,
         () -> resource.upgradeIdentity(command.version(), object));
     if (upgraded.isEmpty()) {
       return new Outcomes.UpgradeIdentity(Optional.empty(), decoded.diagnostics());
@@ -365,7 +364,7 @@ public final class ResourceLifecycleService implements ManagedResourceUseCase {
     if (decoded.failed()) {
       return new Outcomes.GenerateConfig(type, Value.nullOf(type), decoded.diagnostics());
     }
-    Optional<Value.ObjectVal> config = attempt(resource, "configuration generation", decoded,
+    Optional<Value.ObjectVal> config = session.attempt(resource.typeName(), "configuration generation", decoded,
         () -> resource.generateConfig((Value.ObjectVal) state));
     if (config.isEmpty()) {
       return new Outcomes.GenerateConfig(type, Value.nullOf(type), decoded.diagnostics());
@@ -381,7 +380,8 @@ public final class ResourceLifecycleService implements ManagedResourceUseCase {
     }
     if (problems.isEmpty()) {
       // The generated configuration must pass the component's own validation, or the user gets HCL that fails.
-      attempt(resource, "validation", decoded, () -> resource.validate(config.get(), session.context()))
+      session.attempt(resource.typeName(), "validation", decoded,
+          () -> resource.validate(config.get(), session.context()))
           .filter(Diagnostics::hasErrors).ifPresent(errors -> problems.add("it fails validation: "
               + errors.asList().get(0).summary()));
     }
@@ -404,7 +404,8 @@ public final class ResourceLifecycleService implements ManagedResourceUseCase {
       return Optional.empty();
     }
     CtyType.ObjectOf type = schema.get().impliedType();
-    Optional<Value.ObjectVal> identity = attempt(resource, operation, decoded, () -> resource.identityOf(object))
+    Optional<Value.ObjectVal> identity = session.attempt(resource.typeName(), operation, decoded,
+        () -> resource.identityOf(object))
         .flatMap(found -> found);
     if (identity.isEmpty()) {
       return Optional.empty();
@@ -417,7 +418,7 @@ public final class ResourceLifecycleService implements ManagedResourceUseCase {
       problems.add("the identity of an existing object contains unknown values");
     }
     if (problems.isEmpty() && lives && identity.get().isWhollyKnown()) {
-      Optional<Value.ObjectVal> was = attempt(resource, operation, decoded,
+      Optional<Value.ObjectVal> was = session.attempt(resource.typeName(), operation, decoded,
           () -> resource.identityOf((Value.ObjectVal) before)).flatMap(found -> found);
       if (was.isPresent() && was.get().isWhollyKnown() && !was.get().equals(identity.get())) {
         problems.add("the identity changed from " + shown(was.get()) + " to " + shown(identity.get())
@@ -463,15 +464,5 @@ public final class ResourceLifecycleService implements ManagedResourceUseCase {
       }
     }
     return Optional.of(object);
-  }
-
-  private <T> Optional<T> attempt(ManagedResource resource, String operation, Decoded decoded,
-      Supplier<T> call) {
-    try {
-      return Optional.of(call.get());
-    } catch (RuntimeException crash) {
-      decoded.add(session.crashed(resource.typeName(), operation, crash));
-      return Optional.empty();
-    }
   }
 }

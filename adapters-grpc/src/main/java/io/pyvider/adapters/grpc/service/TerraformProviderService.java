@@ -3,6 +3,7 @@ package io.pyvider.adapters.grpc.service;
 import io.grpc.Context;
 import io.grpc.stub.StreamObserver;
 import io.pyvider.adapters.grpc.plugin.HcLog;
+import io.pyvider.adapters.grpc.plugin.LoggedCrashes;
 import io.pyvider.adapters.grpc.proto.ProviderGrpc;
 import io.pyvider.adapters.grpc.proto.Tfplugin6;
 import io.pyvider.adapters.grpc.toproto.DiagnosticsToProto;
@@ -41,6 +42,7 @@ public final class TerraformProviderService extends ProviderGrpc.ProviderImplBas
   private final FunctionUseCase functions;
   private final ActionUseCase actions;
   private final HcLog log;
+  private final LoggedCrashes crashes;
   // Built on first use: with get_provider_schema_optional most provider processes Terraform starts are never asked.
   private volatile Tfplugin6.GetProviderSchema.Response schemaResponse;
 
@@ -56,6 +58,7 @@ public final class TerraformProviderService extends ProviderGrpc.ProviderImplBas
     this.functions = functions;
     this.actions = actions;
     this.log = log;
+    this.crashes = new LoggedCrashes(log);
   }
 
   private Tfplugin6.GetProviderSchema.Response schemaResponse() {
@@ -348,7 +351,7 @@ public final class TerraformProviderService extends ProviderGrpc.ProviderImplBas
       lists.list(new Commands.ListResources(request.getTypeName(), WireValues.of(request.getConfig()),
           request.getIncludeResourceObject(), request.getLimit()), sink);
     } catch (RuntimeException | LinkageError | StackOverflowError bug) {
-      new io.pyvider.adapters.grpc.plugin.LoggedCrashes(log).escaped("ListResource " + request.getTypeName(), bug);
+      crashes.escaped("ListResource " + request.getTypeName(), bug);
       sink.send(new Outcomes.ListEvent(java.util.Optional.empty(), "", java.util.Optional.empty(),
           io.pyvider.domain.terraform.cty.CtyType.DYNAMIC, Diagnostics.of(Diagnostic.error(
           "Internal error in provider pyvider", "ListResource for " + request.getTypeName() + " failed with "
@@ -544,7 +547,7 @@ public final class TerraformProviderService extends ProviderGrpc.ProviderImplBas
     try {
       response = handler.get();
     } catch (RuntimeException | LinkageError | StackOverflowError bug) {
-      new io.pyvider.adapters.grpc.plugin.LoggedCrashes(log).escaped(rpc + (typeName.isEmpty() ? "" : " " + typeName), bug);
+      crashes.escaped(rpc + (typeName.isEmpty() ? "" : " " + typeName), bug);
       response = onFailure.apply(diagnostics(Diagnostics.of(Diagnostic.error("Internal error in provider pyvider",
           rpc + (typeName.isEmpty() ? "" : " for " + typeName) + " failed with " + bug.getClass().getSimpleName()
               + ". This is a bug in terraform-provider-pyvider; please report it with the provider log "

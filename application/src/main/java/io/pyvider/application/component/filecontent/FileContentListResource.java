@@ -176,8 +176,7 @@ public final class FileContentListResource implements ListResource {
       return "it does not exist";
     }
     if (read instanceof DirectoryRead.NotADirectory other) {
-      return "it is not a directory (" + other.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
-          + ")";
+      return "it is not a directory (it is " + FileContentResource.describe(other.kind()) + ")";
     }
     DirectoryRead.Failed failed = (DirectoryRead.Failed) read;
     return failed.problem().explanation() + " (" + failed.detail() + ")";

@@ -413,7 +413,7 @@ public final class FileContentResource implements ManagedResource {
     }
   }
 
-  private static String describe(FileKind kind) {
+  static String describe(FileKind kind) {
     return switch (kind) {
       case DIRECTORY -> "a directory";
       case OTHER -> "a device, socket or pipe";
