@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.pyvider.bootstrap.e2e.ReplayBridge.Stored;
 import io.pyvider.bootstrap.e2e.SecretForms;
@@ -75,7 +74,7 @@ abstract class EphemeralExampleReplayLifecycle extends ExampleReplayLifecycle {
   @Test
   @Order(4)
   void each_plan_and_apply_walk_opens_every_token_once_after_validating_it_and_closes_it_at_the_end() {
-    assumeTrue(applied, "needs the apply");
+    needsTheApply();
     int tokens = ephemeralAddresses().size();
     assertEquals(Collections.nCopies(tokens, "ValidateEphemeralResourceConfig" + TOKEN_RPC),
         replay.rpcs.get("validate").stream().filter(r -> r.contains("Ephemeral")).toList(),
@@ -106,7 +105,7 @@ abstract class EphemeralExampleReplayLifecycle extends ExampleReplayLifecycle {
   @Test
   @Order(4)
   void every_walk_gets_new_tokens_so_the_apply_writes_other_tokens_than_the_plan_saw() {
-    assumeTrue(applied, "needs the apply");
+    needsTheApply();
     Set<String> seen = new HashSet<>();
     for (String walk : List.of("plan", "apply")) {
       for (String address : ephemeralAddresses()) {
@@ -124,7 +123,7 @@ abstract class EphemeralExampleReplayLifecycle extends ExampleReplayLifecycle {
   @Test
   @Order(4)
   void plans_and_state_hold_null_for_the_file_content_and_the_version_for_when_to_rewrite_it() {
-    assumeTrue(applied, "needs the apply");
+    needsTheApply();
     assertFalse(tokenFiles().isEmpty(), "no file is written from content_wo");
     tokenFiles().keySet().forEach(address -> {
       Value.ObjectVal planned = (Value.ObjectVal) firstPlan.changes.get(address).after();
@@ -141,7 +140,7 @@ abstract class EphemeralExampleReplayLifecycle extends ExampleReplayLifecycle {
   @Test
   @Order(5)
   void after_the_apply_no_state_or_plan_holds_a_token_or_a_token_file_in_any_form() {
-    assumeTrue(applied, "needs the apply");
+    needsTheApply();
     plans.add(firstPlan);
     rememberTokenFiles();
     assertNoSecretStored();
@@ -150,7 +149,7 @@ abstract class EphemeralExampleReplayLifecycle extends ExampleReplayLifecycle {
   @Test
   @Order(11)
   void after_the_second_plan_no_state_or_plan_holds_a_token_either() {
-    assumeTrue(secondPlan != null, "needs the second plan");
+    needsTheSecondPlan();
     plans.add(secondPlan);
     assertOpenedOnceAndClosedLast("plan-2");
     assertNoSecretStored();
@@ -159,7 +158,7 @@ abstract class EphemeralExampleReplayLifecycle extends ExampleReplayLifecycle {
   @Test
   @Order(12)
   void a_new_content_wo_version_rewrites_every_token_file_with_the_tokens_of_that_apply() throws IOException {
-    assumeTrue(secondPlan != null, "needs the second plan");
+    needsTheSecondPlan();
     replay.setVariable(VERSION, "2");
     Replay.PlanOutcome bump = replay.plan("plan-version-2");
     plans.add(bump);
@@ -201,7 +200,7 @@ abstract class EphemeralExampleReplayLifecycle extends ExampleReplayLifecycle {
   @Test
   @Order(16)
   void destroy_opens_the_tokens_only_for_its_refresh_and_deletes_the_files_without_them() {
-    assumeTrue(replay.journal.containsKey("destroy-apply"), "needs the destroy");
+    needsTheDestroy();
     assertOpenedOnceAndClosedLast("destroy-refresh");
     for (String walk : List.of("destroy-plan", "destroy-apply")) {
       assertEquals(List.of(), replay.rpcs.get(walk).stream().filter(r -> r.contains("Ephemeral")).toList(),

@@ -1,10 +1,10 @@
 package io.pyvider.bootstrap.examples;
 
+import static io.pyvider.bootstrap.e2e.OrderedSteps.needs;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -40,7 +40,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * The life of one example directory under Terraform, replayed against the packaged provider: validate, plan, apply
  * (each in a new provider process), a second plan that must be empty, and destroy. Subclasses name the directory and
  * add what their example promises: tests ordered 4 to 9 run after the apply, 11 to 14 after the second plan, all
- * before the destroy (15). A step whose predecessor failed is skipped rather than failed again.
+ * before the destroy (15). A step whose predecessor failed fails too, naming the predecessor ({@link #needsTheApply}
+ * and its siblings): a failing apply shows up as the failure of everything built on it, never as skips.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -61,6 +62,7 @@ abstract class ExampleReplayLifecycle {
   protected Replay.PlanOutcome secondPlan;
   protected Instant appliedAt;
   protected boolean applied;
+  protected boolean destroyed;
 
   /** The directory under examples/{@link #collection()}. */
   protected abstract String section();
@@ -148,7 +150,7 @@ abstract class ExampleReplayLifecycle {
   @Test
   @Order(3)
   void the_apply_walk_writes_exactly_what_terraform_would_write() throws IOException {
-    assumeTrue(firstPlan != null, "needs the plan");
+    needs(firstPlan != null, "the plan walk (the_plan_walk_creates_every_resource_in_dependency_order)");
     appliedAt = Instant.now();
     replay.apply(firstPlan);
     applied = true;
@@ -212,7 +214,7 @@ abstract class ExampleReplayLifecycle {
   @Test
   @Order(10)
   void a_second_plan_after_the_apply_is_empty() {
-    assumeTrue(applied, "needs the apply");
+    needsTheApply();
     secondPlan = replay.plan("plan-2");
     assertEquals(Map.of(), secondPlan.pendingChanges(), "changes in the second plan");
     assertEquals(List.of(), replay.warnings.get("plan-2"), "warnings in the second plan");
@@ -223,8 +225,9 @@ abstract class ExampleReplayLifecycle {
   @Test
   @Order(15)
   void destroy_removes_every_resource_and_every_file() {
-    assumeTrue(applied, "needs the apply");
+    needsTheApply();
     replay.destroy();
+    destroyed = true;
     assertEquals(Map.of(), replay.state, "resources left in the state after destroy");
     assertInDependencyOrder(replay.journal.get("destroy-apply"), true);
     List<Path> left = replay.allFiles.stream().filter(Files::exists).toList();
@@ -252,6 +255,21 @@ abstract class ExampleReplayLifecycle {
   }
 
   // --- helpers for the section tests ---------------------------------------------------------------------------
+
+  /** For the steps after the apply (4 to 9, and everything after them). */
+  void needsTheApply() {
+    needs(applied, "the apply walk (the_apply_walk_writes_exactly_what_terraform_would_write)");
+  }
+
+  /** For the steps after the second plan (11 to 14). */
+  void needsTheSecondPlan() {
+    needs(secondPlan != null, "the second plan walk (a_second_plan_after_the_apply_is_empty)");
+  }
+
+  /** For the steps that look at what terraform destroy did (16 on). */
+  void needsTheDestroy() {
+    needs(destroyed, "terraform destroy (destroy_removes_every_resource_and_every_file)");
+  }
 
   Value.ObjectVal stateOf(String address) {
     Stored stored = replay.state.get(address);
