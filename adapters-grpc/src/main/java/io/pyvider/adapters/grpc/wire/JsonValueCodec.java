@@ -180,7 +180,8 @@ public final class JsonValueCodec {
       }
       if (type == CtyType.NUMBER) {
         return switch (token) {
-          case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> Value.number(Numbers.checkRange(p.getDecimalValue(), path));
+          // The literal, not Jackson's getDecimalValue: that throws NumberFormatException for 1e9999999999.
+          case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> Value.number(Numbers.parse(p.getText(), path));
           case VALUE_STRING -> Value.number(Numbers.parse(p.getText(), path));
           default -> throw required("a number", token, path);
         };

@@ -12,6 +12,7 @@ final class Numbers {
 
   private static final Pattern DECIMAL = Pattern.compile("[+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?");
   private static final Pattern INFINITY = Pattern.compile("[+-]?(?i:inf|infinity)");
+  private static final Pattern SIGNIFICAND_ZERO = Pattern.compile("[+-]?0*\\.?0*(?:[eE]|$)");
 
   private Numbers() {
   }
@@ -27,7 +28,10 @@ final class Numbers {
     BigDecimal value;
     try {
       value = new BigDecimal(text);
-    } catch (NumberFormatException e) {
+    } catch (NumberFormatException exponentBeyondInt) {
+      if (SIGNIFICAND_ZERO.matcher(text).lookingAt()) {
+        return BigDecimal.ZERO; // 0e9999999999 is zero, whatever its exponent
+      }
       throw outOfRange(path);
     }
     return checkRange(value, path);

@@ -59,6 +59,17 @@ class JsonValueCodecTest {
     assertEquals(Value.number(new BigDecimal("2.5")), decode("\"2.5\"", CtyType.NUMBER));
   }
 
+  /** Found by JsonDecodeFuzzTest: Jackson's getDecimalValue threw NumberFormatException, a decoder failure. */
+  @Test
+  void numbersWhoseExponentOverflowsAnIntAreOutOfRangeNotADecoderFailure() throws WireFormatException {
+    for (String json : List.of("9e9555555555", "1e-9999999999", "[\"1e9999999999\"]")) {
+      CtyType type = json.startsWith("[") ? CtyType.listOf(CtyType.NUMBER) : CtyType.NUMBER;
+      assertEquals("numbers must lie within 1e-100000 and 1e100000", fails(json, type).getMessage(), json);
+    }
+    assertEquals(Value.number(0), decode("0e9999999999", CtyType.NUMBER));
+    assertEquals(Value.number(0), decode("-0.000e-99999999999", CtyType.NUMBER));
+  }
+
   @Test
   void objectsAreWrittenSortedWithEveryAttribute() {
     Value v = Value.ObjectVal.of(Map.of("c", Value.nullOf(CtyType.listOf(CtyType.BOOL)), "b", Value.number(3),
