@@ -1,5 +1,6 @@
 package io.pyvider.adapters.grpc.wire;
 
+import com.fasterxml.jackson.core.io.NumberInput;
 import io.pyvider.domain.terraform.cty.AttributePath;
 import java.math.BigDecimal;
 import java.util.regex.Pattern;
@@ -27,7 +28,9 @@ final class Numbers {
     }
     BigDecimal value;
     try {
-      value = new BigDecimal(text);
+      // Jackson's parser (FastDoubleParser) is subquadratic: the JDK's BigDecimal(String) takes seconds for the
+      // 200,000 digits a number may have, and cty writes large numbers out in full.
+      value = NumberInput.parseBigDecimal(text, true);
     } catch (NumberFormatException exponentBeyondInt) {
       if (SIGNIFICAND_ZERO.matcher(text).lookingAt()) {
         return BigDecimal.ZERO; // 0e9999999999 is zero, whatever its exponent

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.pyvider.application.fuzz.HostileInput;
 import io.pyvider.domain.terraform.cty.AttributePath;
 import io.pyvider.domain.terraform.cty.CtyType;
 import io.pyvider.domain.terraform.cty.Value;
@@ -68,6 +69,20 @@ class JsonValueCodecTest {
     }
     assertEquals(Value.number(0), decode("0e9999999999", CtyType.NUMBER));
     assertEquals(Value.number(0), decode("-0.000e-99999999999", CtyType.NUMBER));
+  }
+
+  /**
+   * cty writes a number like 1e100000 out in full, as 100,001 digits. Java 17's stripTrailingZeros, which making it a
+   * value ran, allocated gigabytes (and took seconds) for it; found by JsonDecodeFuzzTest as a slow input.
+   */
+  @Test
+  void aNumberWrittenWithAHundredThousandZerosDecodesInLittleMemory() throws WireFormatException {
+    byte[] written = ("1" + "0".repeat(100_000)).getBytes(StandardCharsets.US_ASCII);
+    long before = HostileInput.allocatedBytes();
+    Value decoded = JsonValueCodec.decode(written, CtyType.NUMBER);
+    long allocated = HostileInput.allocatedBytes() - before;
+    assertEquals(Value.number(new BigDecimal("1e100000")), decoded);
+    assertTrue(allocated < 64L << 20, "decoding allocated " + allocated + " bytes");
   }
 
   @Test
