@@ -171,7 +171,7 @@ public final class JsonValueCodec {
       }
       if (type == CtyType.STRING) {
         return switch (token) {
-          case VALUE_STRING -> Value.string(Normalizer.normalize(p.getText(), Normalizer.Form.NFC));
+          case VALUE_STRING -> Value.string(Normalizer.normalize(WellFormed.text(p.getText()), Normalizer.Form.NFC));
           case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> Value.string(p.getText()); // cty keeps the literal
           case VALUE_TRUE -> Value.string("true");
           case VALUE_FALSE -> Value.string("false");

@@ -85,6 +85,20 @@ class JsonValueCodecTest {
     assertTrue(allocated < 64L << 20, "decoding allocated " + allocated + " bytes");
   }
 
+  /**
+   * Found by JsonDecodeFuzzTest: a lone surrogate escape was kept, so the value was no Unicode text and reached
+   * Terraform changed (msgpack writes {@code ?} for it). Go's JSON decoder, and so cty, reads it as U+FFFD.
+   */
+  @Test
+  void halfASurrogatePairReadsAsTheReplacementCharacterAsCtyReadsIt() throws WireFormatException {
+    Value text = decode("\"h\\uD83D\\uD000 \\uDE00\"", CtyType.STRING);
+    assertEquals(Value.string("h\uFFFD\uD000 \uFFFD"), text);
+    assertEquals(text, MsgpackValueCodec.decode(MsgpackValueCodec.encode(text, CtyType.STRING), CtyType.STRING));
+    assertEquals(Value.string("\uD83D\uDE00"), decode("\"\\uD83D\\uDE00\"", CtyType.STRING), "a whole pair");
+    // In a dynamic value written before its type, which is copied and then read.
+    assertEquals(Value.string("\uFFFD"), decode("{\"value\":\"\\uD800\",\"type\":\"string\"}", CtyType.DYNAMIC));
+  }
+
   @Test
   void objectsAreWrittenSortedWithEveryAttribute() {
     Value v = Value.ObjectVal.of(Map.of("c", Value.nullOf(CtyType.listOf(CtyType.BOOL)), "b", Value.number(3),
