@@ -114,6 +114,16 @@ class DiagnosticsTest {
   }
 
   @Test
+  void each_factory_builds_its_severity_with_the_given_path_or_the_root() {
+    AttributePath name = AttributePath.attribute("name");
+
+    assertEquals(new Diagnostic(Severity.ERROR, "bad", "fix it", name), Diagnostic.error(name, "bad", "fix it"));
+    assertEquals(new Diagnostic(Severity.ERROR, "bad", "fix it", AttributePath.ROOT), Diagnostic.error("bad", "fix it"));
+    assertEquals(new Diagnostic(Severity.WARNING, "careful", "d", name), Diagnostic.warning(name, "careful", "d"));
+    assertEquals(new Diagnostic(Severity.WARNING, "careful", "d", AttributePath.ROOT), Diagnostic.warning("careful", "d"));
+  }
+
+  @Test
   void a_diagnostic_needs_a_severity_and_a_summary() {
     assertThrows(NullPointerException.class, () -> new Diagnostic(null, "s", "d", null));
     assertThrows(NullPointerException.class, () -> new Diagnostic(Severity.ERROR, null, "d", null));
