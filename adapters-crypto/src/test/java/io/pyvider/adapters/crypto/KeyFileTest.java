@@ -181,6 +181,7 @@ class KeyFileTest {
       assertEquals(new KeyFileAccess.Attributes(KeyFileAccess.Kind.REGULAR_FILE, key.length() + 1,
           KeyFileAccess.Attributes.UNKNOWN, KeyFileAccess.Attributes.UNKNOWN), KeyFileAccess.local().attributes(
           file.path()), "owner and mode are unknown there, so never warned about");
+      assertEquals(KeyFileAccess.Kind.DIRECTORY, KeyFileAccess.local().attributes(file.path().getParent()).kind());
     }
   }
 

@@ -87,6 +87,12 @@ class DiagnosticsTest {
   }
 
   @Test
+  void it_prints_as_the_list_of_its_items_for_logs_and_failed_assertions() {
+    assertEquals("[" + WARNING + ", " + ERROR + "]", Diagnostics.of(WARNING, ERROR).toString());
+    assertEquals("[]", Diagnostics.NONE.toString());
+  }
+
+  @Test
   void it_iterates_over_its_items() {
     List<Diagnostic> seen = new ArrayList<>();
     Diagnostics.of(WARNING, ERROR).forEach(seen::add);
