@@ -44,9 +44,7 @@ final class AesGcm {
     // A new Cipher per call: GCM forbids reusing an initialised encryptor, and Cipher is not thread-safe.
     Cipher cipher = Cipher.getInstance(TRANSFORMATION);
     cipher.init(mode, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_BYTES * 8, nonce));
-    if (associatedData.length > 0) {
-      cipher.updateAAD(associatedData);
-    }
+    cipher.updateAAD(associatedData); // empty for format 1, which had no associated data: then a no-op
     return cipher;
   }
 }

@@ -78,21 +78,25 @@ final class Der {
     return tagged(utc ? 0x17 : 0x18, text.getBytes(StandardCharsets.US_ASCII));
   }
 
+  /** The first two arcs make one subidentifier (X.690 8.19.4), which, like every other, is base 128. */
   static byte[] oid(String dotted) {
     String[] parts = dotted.split("\\.");
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    out.write(Integer.parseInt(parts[0]) * 40 + Integer.parseInt(parts[1]));
+    subidentifier(out, Long.parseLong(parts[0]) * 40 + Long.parseLong(parts[1]));
     for (int i = 2; i < parts.length; i++) {
-      long arc = Long.parseLong(parts[i]);
-      int groups = 1;
-      for (long rest = arc >>> 7; rest != 0; rest >>>= 7) {
-        groups++;
-      }
-      for (int g = groups - 1; g >= 0; g--) {
-        int septet = (int) ((arc >>> (7 * g)) & 0x7F);
-        out.write(g == 0 ? septet : septet | 0x80);
-      }
+      subidentifier(out, Long.parseLong(parts[i]));
     }
     return tagged(0x06, out.toByteArray());
+  }
+
+  private static void subidentifier(ByteArrayOutputStream out, long value) {
+    int groups = 1;
+    for (long rest = value >>> 7; rest != 0; rest >>>= 7) {
+      groups++;
+    }
+    for (int g = groups - 1; g >= 0; g--) {
+      int septet = (int) ((value >>> (7 * g)) & 0x7F);
+      out.write(g == 0 ? septet : septet | 0x80);
+    }
   }
 }

@@ -128,6 +128,6 @@ final class SelfSignedCertificateIssuer implements CertificateIssuer {
 
   @Override
   public String toString() {
-    return "SelfSignedCertificateIssuer[EC P-256, SHA256withECDSA]";
+    return "SelfSignedCertificateIssuer[EC " + curve.name + ", " + curve.signature + "]";
   }
 }

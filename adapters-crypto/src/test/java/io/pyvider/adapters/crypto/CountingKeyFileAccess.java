@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** The real file system, counting every look at a key file, optionally as another user than the one running. */
-final class CountingKeyFileAccess implements KeyFileAccess {
+/**
+ * The real file system, counting every look at a key file, optionally as another user than the one running. Tests
+ * that need a file to change between the look and the read override {@link #readAtMost}.
+ */
+class CountingKeyFileAccess implements KeyFileAccess {
 
   private final KeyFileAccess local = KeyFileAccess.local();
   private final AtomicInteger looks = new AtomicInteger();

@@ -24,10 +24,7 @@ final class IndependentFormatTwo {
     byte[] header = Arrays.copyOf(blob, 25);
     byte[] salt = Arrays.copyOfRange(blob, 9, 25);
     byte[] nonce = Arrays.copyOfRange(blob, 25, 37);
-    // RFC 5869 with one output block: 32 bytes = one SHA-256 block.
-    byte[] prk = hmac(salt, secret.getBytes(UTF_8));
-    byte[] info = "pyvider-private-state-v2".getBytes(US_ASCII);
-    byte[] key = hmac(prk, concat(info, new byte[] {1}));
+    byte[] key = dataKey(secret, salt, "pyvider-private-state-v2".getBytes(US_ASCII));
     ByteArrayOutputStream aad = new ByteArrayOutputStream();
     aad.writeBytes(header);
     aad.writeBytes(("pyvider_resource_type=" + resourceType).getBytes(UTF_8));
@@ -35,6 +32,12 @@ final class IndependentFormatTwo {
     cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, nonce));
     cipher.updateAAD(aad.toByteArray());
     return cipher.doFinal(blob, 37, blob.length - 37);
+  }
+
+  /** HKDF-SHA256 (RFC 5869) with one output block: 32 bytes = one SHA-256 block. */
+  static byte[] dataKey(String secret, byte[] salt, byte[] info) {
+    byte[] prk = hmac(salt, secret.getBytes(UTF_8));
+    return hmac(prk, concat(info, new byte[] {1}));
   }
 
   private static byte[] hmac(byte[] key, byte[] message) {

@@ -6,6 +6,7 @@ import static io.pyvider.adapters.crypto.Sealing.failed;
 import static io.pyvider.adapters.crypto.Sealing.opened;
 import static io.pyvider.adapters.crypto.Sealing.seal;
 import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -15,15 +16,21 @@ import io.pyvider.application.port.out.Environment;
 import io.pyvider.application.port.out.SealResult;
 import io.pyvider.application.port.out.UnsealFailure;
 import io.pyvider.application.port.out.UnsealResult;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * A key file that others can read, that is weak, garbage, a link out of its directory, a FIFO or a device: exposed or
@@ -38,7 +45,7 @@ class KeyFileHygieneTest {
   Path home;
 
   private Path keyFile() {
-    return home.resolve(".config/pyvider/private-state.key");
+    return KeyFiles.defaultLocation(home);
   }
 
   private Map<String, String> environment() {
@@ -46,15 +53,11 @@ class KeyFileHygieneTest {
   }
 
   private Path writeKeyFile(String content, String mode) throws Exception {
-    return writeKeyFile(content.getBytes(UTF_8), mode);
+    return KeyFiles.write(keyFile(), content, mode);
   }
 
   private Path writeKeyFile(byte[] content, String mode) throws Exception {
-    Files.createDirectories(keyFile().getParent(), PosixFilePermissions.asFileAttribute(
-        PosixFilePermissions.fromString("rwx------")));
-    Files.write(keyFile(), content);
-    Files.setPosixFilePermissions(keyFile(), PosixFilePermissions.fromString(mode));
-    return keyFile();
+    return KeyFiles.write(keyFile(), content, mode);
   }
 
   /** Seals with a fresh ring over the key file, which must fail: the failure's detail. */
@@ -236,6 +239,80 @@ class KeyFileHygieneTest {
     Files.createDirectories(keyFile());
     String detail = sealingFailure(environment());
     assertTrue(detail.contains("a directory"), detail);
+  }
+
+  @ParameterizedTest(name = "mode {0}")
+  @CsvSource(delimiter = '|', value = {
+      "rw-r----- | 0640 | other users can read it and open the private state sealed with it",
+      "rw----r-- | 0604 | other users can read it and open the private state sealed with it",
+      "rw--w---- | 0620 | other users can replace it",
+      "rw-----w- | 0602 | other users can replace it",
+      "rw-rw---- | 0660 | other users can read it (and open the private state sealed with it) and replace it",
+      "rw---x--- | 0610 | it grants other users access"})
+  void theWarningAboutAModeSaysExactlyWhatOthersCanDo(String mode, String octal, String exposure) throws Exception {
+    writeKeyFile(STRONG_KEY, mode);
+    KeyFile.Found found = assertInstanceOf(KeyFile.Found.class, new KeyFile(keyFile(), KeyFileAccess.local()).read());
+    assertEquals(List.of("the key file " + keyFile() + " has mode " + octal + ", so " + exposure + "; run `chmod 600 "
+        + keyFile() + "`"), found.warnings());
+    assertEquals(Optional.empty(), found.tooWeakToSeal());
+  }
+
+  @ParameterizedTest(name = "{0} characters")
+  @CsvSource({"15, true, false", "16, false, true", "31, false, true", "32, false, false"})
+  void sixteenCharactersSealWithAWarningAndThirtyTwoWithout(int length, boolean tooWeak, boolean warned)
+      throws Exception {
+    writeKeyFile("k".repeat(length), "rw-------");
+    KeyFile.Found found = assertInstanceOf(KeyFile.Found.class, new KeyFile(keyFile(), KeyFileAccess.local()).read());
+    assertEquals(tooWeak, found.tooWeakToSeal().isPresent());
+    assertEquals(warned, !found.warnings().isEmpty());
+    assertEquals("k".repeat(length), found.secret());
+  }
+
+  @Test
+  void aKeyFileOfExactlyTheLimitIsReadAndOneByteMoreIsNot() throws Exception {
+    writeKeyFile("k".repeat(KeyFile.MAX_BYTES), "rw-------");
+    assertInstanceOf(KeyFile.Found.class, new KeyFile(keyFile(), KeyFileAccess.local()).read());
+    writeKeyFile("k".repeat(KeyFile.MAX_BYTES + 1), "rw-------");
+    assertEquals(new KeyFile.Refused("the key file " + keyFile() + " is 4097 bytes long, more than any key file (at "
+        + "most 4096 bytes): it is not a key file"), new KeyFile(keyFile(), KeyFileAccess.local()).read());
+  }
+
+  @Test
+  void aFileThatGrowsBetweenTheLookAndTheReadIsRefused() throws Exception {
+    Path file = writeKeyFile(STRONG_KEY, "rw-------");
+    KeyFileAccess growing = new CountingKeyFileAccess() {
+      @Override
+      public byte[] readAtMost(Path path, int limit) {
+        return "k".repeat(limit).getBytes(UTF_8);
+      }
+    };
+    assertEquals(new KeyFile.Refused("the key file " + file + " grew past 4096 bytes while it was read: it is not a "
+        + "key file"), new KeyFile(file, growing).read());
+  }
+
+  @Test
+  void theBytesReadAreWipedOnceJudged() throws Exception {
+    Path file = writeKeyFile(STRONG_KEY, "rw-------");
+    List<byte[]> handedOut = new ArrayList<>();
+    KeyFileAccess remembering = new CountingKeyFileAccess() {
+      @Override
+      public byte[] readAtMost(Path path, int limit) throws IOException {
+        byte[] bytes = super.readAtMost(path, limit);
+        handedOut.add(bytes);
+        return bytes;
+      }
+    };
+    KeyFile.Found found = assertInstanceOf(KeyFile.Found.class, new KeyFile(file, remembering).read());
+    assertEquals(STRONG_KEY, found.secret());
+    assertArrayEquals(new byte[STRONG_KEY.length()], handedOut.get(0));
+  }
+
+  @Test
+  void aFoundKeyPrintsWhatIsWrongWithItButNotTheKey() throws Exception {
+    writeKeyFile("twenty-characters-ok", "rw-r--r--");
+    assertEquals("KeyFile.Found[created=false, 2 warning(s), weak=false, secret redacted]",
+        new KeyFile(keyFile(), KeyFileAccess.local()).read().toString());
+    assertEquals("KeyFile.Absent", KeyFile.Loaded.ABSENT.toString());
   }
 
   @Test

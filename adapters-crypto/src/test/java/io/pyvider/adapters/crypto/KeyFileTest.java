@@ -11,12 +11,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.pyvider.application.port.out.Environment;
 import io.pyvider.application.port.out.SealResult;
 import io.pyvider.application.port.out.UnsealFailure;
 import io.pyvider.application.port.out.UnsealResult;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -72,8 +76,12 @@ class KeyFileTest {
     assertTrue(Files.exists(explicit));
     seal(Sealing.sealer(Map.of("HOME", home.toString(), "XDG_CONFIG_HOME", xdg.toString())), TOKEN_STATE);
     assertTrue(Files.exists(xdg.resolve("pyvider/private-state.key")));
-    seal(Sealing.sealer(Map.of("HOME", home.toString(), "XDG_CONFIG_HOME", "relative/ignored")), TOKEN_STATE);
+    // Resolved against the temporary directory, so a regression shows there instead of littering the checkout.
+    KeyRing relativeXdg = new KeyRing(Environment.of(Map.of("HOME", home.toString(), "XDG_CONFIG_HOME",
+        "relative/ignored")), home, new SecureRandom());
+    seal(Sealing.sealer(relativeXdg), TOKEN_STATE);
     assertTrue(Files.exists(defaultKeyFile()));
+    assertFalse(Files.exists(home.resolve("relative")), "a relative XDG_CONFIG_HOME is ignored, not resolved");
   }
 
   @Test
@@ -154,6 +162,27 @@ class KeyFileTest {
         KeyFile.KEY_FILE_VARIABLE, notADirectory.resolve("sub/key").toString())).seal(TOKEN_STATE, TIMED_TOKEN));
     assertTrue(unwritable.detail().contains(notADirectory.toString()), unwritable.detail());
     assertTrue(unwritable.detail().contains("keygen"), unwritable.detail());
+  }
+
+  @Test
+  void onAFileSystemWithoutUnixAttributesOrHardLinksTheKeyFileIsMovedIntoPlace() throws Exception {
+    // A zip file system has neither owners, modes nor hard links, like some mounts the key file may live on.
+    try (FileSystem zip = FileSystems.newFileSystem(home.resolve("keys.zip"), Map.of("create", "true"))) {
+      KeyFile file = new KeyFile(zip.getPath("/pyvider/private-state.key"), KeyFileAccess.local());
+      String key = KeyRing.newSecret(new SecureRandom());
+
+      KeyFile.Found created = assertInstanceOf(KeyFile.Found.class, file.create(key));
+
+      assertTrue(created.created());
+      assertEquals(key + "\n", Files.readString(file.path()));
+      try (var entries = Files.list(file.path().getParent())) {
+        assertEquals(1, entries.count(), "no temporary file is left behind");
+      }
+      assertEquals(new KeyFileAccess.Attributes(KeyFileAccess.Kind.REGULAR_FILE, key.length() + 1,
+          KeyFileAccess.Attributes.UNKNOWN, KeyFileAccess.Attributes.UNKNOWN), KeyFileAccess.local().attributes(
+          file.path()), "owner and mode are unknown there, so never warned about");
+      assertEquals(KeyFileAccess.Kind.DIRECTORY, KeyFileAccess.local().attributes(file.path().getParent()).kind());
+    }
   }
 
   @Test

@@ -72,6 +72,26 @@ class PlaintextCodecTest {
   }
 
   @Test
+  void theMessageNamesWhatWasFoundWithItsArticleAndWhichField() throws IOException {
+    assertEquals("the plaintext is an array, not a map of fields", malformed(p -> p.packArrayHeader(0)));
+    assertEquals("the plaintext is an integer, not a map of fields", malformed(p -> p.packInt(7)));
+    assertEquals("the plaintext is an extension, not a map of fields",
+        malformed(p -> p.packExtensionTypeHeader((byte) 1, 1).writePayload(new byte[] {0})));
+    assertEquals("the plaintext is a string, not a map of fields", malformed(p -> p.packString("secret-value")));
+    assertEquals("the name of field 2 is a binary, not a string", malformed(p -> p.packMapHeader(2)
+        .packString("a").packString("b").packBinaryHeader(1).writePayload(new byte[] {'c'}).packString("d")));
+    assertEquals("field 1 holds a float, not a string",
+        malformed(p -> p.packMapHeader(1).packString("secret-name").packDouble(1.5)));
+  }
+
+  @Test
+  void anUnpairedSurrogateIsRefusedNamingItsFieldNotItsText() {
+    PrivateData data = PrivateData.of(Map.of("a", "fine", "b", "\ud800 secret-value"));
+    assertEquals("field 2 of the private state is not valid Unicode text (it holds an unpaired surrogate)",
+        assertThrows(MalformedPlaintextException.class, () -> PlaintextCodec.encode(data)).getMessage());
+  }
+
+  @Test
   void repeatedNamesAndInvalidUtf8AreMalformed() throws IOException {
     malformed(p -> p.packMapHeader(2).packString("secret-name").packString("a").packString("secret-name")
         .packString("b"));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.pyvider.application.port.out.CertificateIssuer;
 import io.pyvider.application.port.out.TlsIdentity;
 import java.io.ByteArrayInputStream;
 import java.security.SecureRandom;
@@ -75,6 +76,18 @@ class SelfSignedCertificateIssuerTest {
     assertTrue(certificate.getSerialNumber().bitLength() <= 128);
     assertNotEquals(certificate.getSerialNumber(), other.getSerialNumber());
     assertNotEquals(certificate.getPublicKey(), other.getPublicKey());
+  }
+
+  @Test
+  void aTerraformLikeIdentityIsP521SignedWithSha512LikeGoPlugins() throws Exception {
+    CertificateIssuer terraformLike = Crypto.terraformLikeIssuer(() -> NOW);
+    X509Certificate client = terraformLike.issueSelfSigned().certificate();
+    client.verify(client.getPublicKey());
+    assertEquals("SHA512withECDSA", client.getSigAlgName());
+    assertEquals(521, ((ECPublicKey) client.getPublicKey()).getParams().getCurve().getField().getFieldSize());
+    assertEquals("SelfSignedCertificateIssuer[EC secp521r1, SHA512withECDSA]", terraformLike.toString());
+    assertEquals("SelfSignedCertificateIssuer[EC secp256r1, SHA256withECDSA]",
+        Crypto.certificateIssuer(() -> NOW).toString());
   }
 
   @Test

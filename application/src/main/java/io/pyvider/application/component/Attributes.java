@@ -26,11 +26,6 @@ public final class Attributes {
     return object.get(name) instanceof Value.Bool b ? Optional.of(b.value()) : Optional.empty();
   }
 
-  /** Whether the attribute's value is wholly known (null counts as known). */
-  public static boolean isKnown(Value.ObjectVal object, String name) {
-    return object.get(name).isWhollyKnown();
-  }
-
   /** The attribute's number when it is known and not null. */
   public static Optional<BigDecimal> knownNumber(Value.ObjectVal object, String name) {
     return object.get(name) instanceof Value.Num n ? Optional.of(n.value()) : Optional.empty();

@@ -53,17 +53,19 @@ public final class HttpRequestRules {
       problems.add(Diagnostic.error(path, "Invalid URL", attribute + " must start with http:// or https://."));
       return;
     }
-    Optional<URI> uri = parse(url);
-    if (uri.isEmpty()) {
+    URI uri;
+    try {
+      uri = uri(url);
+    } catch (URISyntaxException invalid) {
       problems.add(Diagnostic.error(path, "Invalid URL", "\"" + printable(url) + "\" is not a valid URL: "
-          + parseProblem(url) + "."));
+          + invalid.getReason() + (invalid.getIndex() >= 0 ? " at index " + invalid.getIndex() : "") + "."));
       return;
     }
-    if (uri.get().getHost() == null || uri.get().getHost().isEmpty()) {
+    if (uri.getHost() == null || uri.getHost().isEmpty()) {
       problems.add(Diagnostic.error(path, "Invalid URL", attribute + " has no host name."));
       return;
     }
-    if (lower.startsWith("http://") && !LOOPBACK_HOSTS.contains(uri.get().getHost().toLowerCase(Locale.ROOT))) {
+    if (lower.startsWith("http://") && !LOOPBACK_HOSTS.contains(uri.getHost().toLowerCase(Locale.ROOT))) {
       problems.add(Diagnostic.warning(path, "Unencrypted HTTP request", attribute + " uses http://, so the request "
           + "(headers included) and the response travel unencrypted. Use https:// unless the server is trusted "
           + "and on a trusted network."));
@@ -99,22 +101,16 @@ public final class HttpRequestRules {
 
   /** The URL with its scheme in lower case (the JDK client accepts only lower case), or empty when invalid. */
   public static Optional<URI> parse(String url) {
-    int colon = url.indexOf(':');
-    String normalized = colon < 0 ? url : url.substring(0, colon).toLowerCase(Locale.ROOT) + url.substring(colon);
     try {
-      return Optional.of(new URI(normalized));
+      return Optional.of(uri(url));
     } catch (URISyntaxException invalid) {
       return Optional.empty();
     }
   }
 
-  private static String parseProblem(String url) {
-    try {
-      new URI(url);
-      return "unknown problem";
-    } catch (URISyntaxException invalid) {
-      return invalid.getReason() + (invalid.getIndex() >= 0 ? " at index " + invalid.getIndex() : "");
-    }
+  private static URI uri(String url) throws URISyntaxException {
+    int colon = url.indexOf(':');
+    return new URI(colon < 0 ? url : url.substring(0, colon).toLowerCase(Locale.ROOT) + url.substring(colon));
   }
 
   /** The URL for messages: without user information (a password may be in it). */

@@ -89,8 +89,9 @@ public final class ListResourceService implements ListResourceUseCase {
     Optional<Diagnostics> overall = session.attempt(command.typeName(), "listing", decoded,
         () -> lister.list(object, command.includeResourceObject(), context, producer::accept));
     overall.ifPresent(decoded::add);
-    // Diagnostics about the listing as a whole travel in one last event, unless the limit already ended it.
-    if (!decoded.diagnostics().asList().isEmpty() && !producer.stopped && producer.sent < producer.limit) {
+    // Diagnostics about the listing as a whole travel in one last event, unless the stream already ended (the limit
+    // reached, the client gone, a broken event).
+    if (!decoded.diagnostics().asList().isEmpty() && !producer.stopped) {
       sink.send(diagnosticsOnly(decoded.diagnostics()));
     }
   }
@@ -116,8 +117,9 @@ public final class ListResourceService implements ListResourceUseCase {
       this.sink = sink;
     }
 
+    /** Once {@code sent} reaches the limit, {@code stopped} is set: every path that counts a send checks it. */
     boolean accept(ListResource.Listed item) {
-      if (stopped || sent >= limit || sink.cancelled()) {
+      if (stopped || sink.cancelled()) {
         stopped = true;
         return false;
       }

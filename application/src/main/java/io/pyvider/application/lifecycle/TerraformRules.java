@@ -115,7 +115,7 @@ final class TerraformRules {
       }
       return;
     }
-    if (planned.isWhollyKnown() || actual.isNull() || planned.isNull()) {
+    if (planned.isWhollyKnown() || actual.isNull()) { // a null planned value is wholly known
       if (!planned.equals(actual)) {
         problems.add(path + ": was " + (sensitive ? "(sensitive value)" : render(planned)) + ", but now "
             + (sensitive ? "(sensitive value)" : render(actual)));

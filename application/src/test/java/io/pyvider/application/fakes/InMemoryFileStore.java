@@ -28,6 +28,7 @@ public final class InMemoryFileStore implements FileStore {
   private final Map<Path, FileProblem> writeFailures = new HashMap<>();
   private final Map<Path, FileProblem> readFailures = new HashMap<>();
   private final Map<Path, FileProblem> removeFailures = new HashMap<>();
+  private final Set<Path> inaccessible = new java.util.HashSet<>();
   private final List<String> operations = new ArrayList<>();
 
   private static Path checked(Path path) {
@@ -68,6 +69,12 @@ public final class InMemoryFileStore implements FileStore {
     return this;
   }
 
+  /** Makes whether anything exists at {@code path} impossible to tell, as behind a directory one may not search. */
+  public InMemoryFileStore inaccessible(Path path) {
+    inaccessible.add(path);
+    return this;
+  }
+
   public InMemoryFileStore failRemovals(Path path, FileProblem problem) {
     removeFailures.put(checked(path), problem);
     return this;
@@ -97,6 +104,9 @@ public final class InMemoryFileStore implements FileStore {
   @Override
   public FileKind kind(Path path) {
     checked(path);
+    if (inaccessible.contains(path)) {
+      return FileKind.INACCESSIBLE;
+    }
     if (files.containsKey(path)) {
       return FileKind.REGULAR_FILE;
     }

@@ -111,6 +111,14 @@ class ActionServiceTest {
   }
 
   @Test
+  void what_the_action_says_while_planning_reaches_terraform() {
+    Diagnostic note = Diagnostic.warning(AttributePath.attribute("target"), "Target is slow", "expect minutes");
+    action.plan = config -> Diagnostics.of(note);
+
+    assertEquals(Diagnostics.of(note), plan(ScriptedAction.config("x")));
+  }
+
+  @Test
   void an_invocation_with_unknown_values_is_refused() {
     Diagnostic error = onlyError(invoke(ScriptedAction.config("x").with("note", Value.unknown(CtyType.STRING))));
 

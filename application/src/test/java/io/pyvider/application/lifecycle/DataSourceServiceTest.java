@@ -180,6 +180,19 @@ class DataSourceServiceTest {
   }
 
   @Test
+  void validation_refuses_a_missing_required_argument_before_the_data_source_validates() {
+    dataSource.validate = (config, provider) -> {
+      throw new AssertionError("validate must not be called");
+    };
+
+    Diagnostics diagnostics = service(Map.of()).validate(new Commands.ValidateConfig(TYPE,
+        MapWire.of(ScriptedDataSource.config(null))));
+
+    assertEquals(Diagnostic.error(AttributePath.attribute("input"), "Missing required argument",
+        "The argument \"input\" is required, but no value was given (it is null)."), onlyError(diagnostics));
+  }
+
+  @Test
   void a_malformed_configuration_is_an_error_at_its_path() {
     WireValue malformed = type -> new WireValue.Malformed(AttributePath.attribute("input"), "msg");
 

@@ -7,27 +7,24 @@ import io.pyvider.application.component.EphemeralOpenResult;
 import io.pyvider.application.component.EphemeralRenewResult;
 import io.pyvider.application.component.EphemeralResource;
 import io.pyvider.application.component.PrivateState;
-import io.pyvider.application.component.ProviderContext;
+import io.pyvider.application.fakes.KeylessSealer;
 import io.pyvider.application.fakes.MapWire;
 import io.pyvider.application.fakes.PassThroughSealer;
 import io.pyvider.application.port.in.Commands;
 import io.pyvider.application.port.in.Outcomes;
 import io.pyvider.application.port.out.Environment;
 import io.pyvider.application.port.out.PrivateData;
+import io.pyvider.application.port.out.StateSealer;
 import io.pyvider.domain.terraform.cty.AttributePath;
 import io.pyvider.domain.terraform.cty.CtyType;
 import io.pyvider.domain.terraform.cty.Value;
 import io.pyvider.domain.terraform.diag.Diagnostic;
 import io.pyvider.domain.terraform.diag.Diagnostics;
-import io.pyvider.domain.terraform.schema.Attribute;
 import io.pyvider.domain.terraform.schema.Block;
-import io.pyvider.domain.terraform.schema.Schema;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
@@ -36,52 +33,8 @@ import org.junit.jupiter.api.Test;
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class EphemeralResourceServiceTest {
 
-  private static final String TYPE = "pyvider_lease";
-  private static final Schema SCHEMA = new Schema(0, Block.of("lease", List.of(
-      Attribute.builder("name", CtyType.STRING).required().build(),
-      Attribute.builder("secret", CtyType.STRING).computed().sensitive().build())));
-  private static final Block BLOCK = SCHEMA.block();
-
-  /** An ephemeral resource whose answers a test scripts; it records the private state each call received. */
-  private static final class ScriptedEphemeral implements EphemeralResource {
-    boolean testOnly;
-    Function<Value.ObjectVal, EphemeralOpenResult> open = config -> new EphemeralOpenResult(
-        config.with("secret", Value.string("s-1")), PrivateData.of(Map.of("lease", "l-1")),
-        Optional.of(Instant.parse("2030-01-01T00:00:00Z")), null);
-    final List<PrivateState> received = new ArrayList<>();
-
-    @Override
-    public String typeName() {
-      return TYPE;
-    }
-
-    @Override
-    public Schema schema() {
-      return SCHEMA;
-    }
-
-    @Override
-    public boolean testOnly() {
-      return testOnly;
-    }
-
-    @Override
-    public EphemeralOpenResult open(Value.ObjectVal config, ProviderContext provider) {
-      return open.apply(config);
-    }
-
-    @Override
-    public EphemeralRenewResult renew(PrivateState opened, ProviderContext provider) {
-      received.add(opened);
-      return new EphemeralRenewResult(((PrivateState.Opened) opened).data(), Optional.empty(), null);
-    }
-
-    @Override
-    public Diagnostics close(PrivateState opened, ProviderContext provider) {
-      received.add(opened);
-      return Diagnostics.NONE;
-    }
-  }
+  private static final String TYPE = ScriptedEphemeral.TYPE;
+  private static final Block BLOCK = ScriptedEphemeral.SCHEMA.block();
 
   private final ScriptedEphemeral component = new ScriptedEphemeral();
   private final EphemeralResourceService service = new EphemeralResourceService(
@@ -91,6 +44,18 @@ class EphemeralResourceServiceTest {
 
   private Outcomes.OpenEphemeral open(Value config) {
     return service.open(new Commands.OpenEphemeral(TYPE, MapWire.of(config)));
+  }
+
+  private static final Diagnostic WARNING = Diagnostic.warning(AttributePath.attribute("name"), "Name deprecated",
+      "use label");
+
+  private static EphemeralResourceService serviceSealingWith(EphemeralResource component, StateSealer sealer) {
+    return new EphemeralResourceService(new ComponentCatalog(List.of(), List.of(), List.of(component)),
+        new ProviderSession(Environment.of(Map.of())), sealer);
+  }
+
+  private static EphemeralOpenResult neverOpened(Value.ObjectVal config) {
+    throw new AssertionError("must not open");
   }
 
   private static Diagnostic onlyError(Diagnostics diagnostics) {
@@ -131,9 +96,96 @@ class EphemeralResourceServiceTest {
 
   @Test
   void an_unknown_configuration_is_never_opened() {
+    component.open = EphemeralResourceServiceTest::neverOpened;
+
     Outcomes.OpenEphemeral opened = open(BLOCK.emptyValue().with("name", Value.unknown(CtyType.STRING)));
-    onlyError(opened.diagnostics());
+
+    assertEquals(Diagnostic.error("Invalid OpenEphemeralResource request", TYPE + ": the configuration still "
+        + "contains unknown values (Terraform defers opening until it is known)."), onlyError(opened.diagnostics()));
     assertTrue(opened.result().isNull());
+  }
+
+  @Test
+  void validation_refuses_a_missing_required_argument_before_the_component_validates() {
+    component.validate = config -> {
+      throw new AssertionError("must not validate");
+    };
+
+    Diagnostic error = onlyError(service.validate(new Commands.ValidateConfig(TYPE, MapWire.of(BLOCK.emptyValue()))));
+
+    assertEquals("Missing required argument", error.summary());
+    assertEquals(AttributePath.attribute("name"), error.path());
+  }
+
+  @Test
+  void a_configuration_the_component_finds_invalid_is_never_opened() {
+    Diagnostic refusal = Diagnostic.error(AttributePath.attribute("name"), "Bad name", "letters only");
+    component.validate = config -> Diagnostics.of(refusal);
+    component.open = EphemeralResourceServiceTest::neverOpened;
+
+    Outcomes.OpenEphemeral opened = open(config);
+
+    assertEquals(Diagnostics.of(refusal), opened.diagnostics());
+    assertTrue(opened.result().isNull());
+    assertEquals(0, opened.privateData().length);
+  }
+
+  @Test
+  void validation_warnings_travel_with_the_opened_value() {
+    component.validate = config -> Diagnostics.of(WARNING);
+
+    Outcomes.OpenEphemeral opened = open(config);
+
+    assertEquals(Diagnostics.of(WARNING), opened.diagnostics());
+    assertEquals(Value.string("s-1"), ((Value.ObjectVal) opened.result()).get("secret"));
+  }
+
+  @Test
+  void an_open_that_reports_errors_hands_out_nothing_but_those_errors() {
+    Diagnostic refused = Diagnostic.error("Lease refused", "quota exhausted");
+    component.open = config -> new EphemeralOpenResult(config.with("secret", Value.string("s")),
+        PrivateData.of(Map.of("k", "v")), Optional.of(Instant.EPOCH), Diagnostics.of(refused));
+
+    Outcomes.OpenEphemeral opened = open(config);
+
+    assertEquals(Diagnostics.of(refused), opened.diagnostics());
+    assertTrue(opened.result().isNull());
+    assertEquals(0, opened.privateData().length);
+    assertEquals(Optional.empty(), opened.renewAt());
+  }
+
+  @Test
+  void a_value_whose_private_data_cannot_be_sealed_is_not_handed_out() {
+    Outcomes.OpenEphemeral opened = serviceSealingWith(component, new KeylessSealer())
+        .open(new Commands.OpenEphemeral(TYPE, MapWire.of(config)));
+
+    assertEquals("Private state could not be sealed", onlyError(opened.diagnostics()).summary());
+    assertTrue(opened.result().isNull());
+  }
+
+  @Test
+  void a_crashing_renewal_is_an_error_and_renews_nothing() {
+    component.renew = opened -> {
+      throw new IllegalStateException("boom");
+    };
+
+    Outcomes.RenewEphemeral renewed = service.renew(new Commands.RenewEphemeral(TYPE, open(config).privateData()));
+
+    assertTrue(onlyError(renewed.diagnostics()).detail().contains(TYPE + " failed during renewal with "
+        + "IllegalStateException"), renewed.diagnostics().toString());
+    assertEquals(0, renewed.privateData().length);
+    assertEquals(Optional.empty(), renewed.renewAt());
+  }
+
+  @Test
+  void a_renewal_whose_private_data_cannot_be_sealed_is_an_error() {
+    component.renew = opened -> new EphemeralRenewResult(PrivateData.of(Map.of("lease", "l-2")), Optional.empty(),
+        null);
+
+    Outcomes.RenewEphemeral renewed = serviceSealingWith(component, new KeylessSealer())
+        .renew(new Commands.RenewEphemeral(TYPE, open(config).privateData()));
+
+    assertEquals("Private state could not be sealed", onlyError(renewed.diagnostics()).summary());
   }
 
   @Test

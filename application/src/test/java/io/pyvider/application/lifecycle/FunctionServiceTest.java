@@ -185,6 +185,46 @@ class FunctionServiceTest {
   }
 
   @Test
+  void a_function_that_throws_is_reported_to_the_provider_log_with_its_message() {
+    List<String> logged = new ArrayList<>();
+    FunctionService logging = new FunctionService(new ComponentCatalog(List.of(), List.of())
+        .withFunctions(List.of(function)), (where, crash) -> logged.add(where + ": " + crash.getMessage()));
+    function.body = arguments -> {
+      throw new IllegalStateException("boom");
+    };
+
+    logging.call(new Commands.CallFunction(ScriptedFunction.NAME, List.of(MapWire.of(Value.string("a")),
+        MapWire.of(Value.number(1)), MapWire.of(Value.string("")))));
+
+    assertEquals(List.of("function repeat: boom"), logged);
+  }
+
+  @Test
+  void a_malformed_element_of_an_argument_is_named_by_its_path() {
+    WireValue malformed = type -> new WireValue.Malformed(AttributePath.ROOT.index(2), "not a number");
+
+    assertEquals("The provider could not decode the times argument Terraform sent at [2]: not a number.",
+        errorAt(1, call(ScriptedFunction.NAME, MapWire.of(Value.string("a")), malformed,
+            MapWire.of(Value.string("b")))));
+  }
+
+  @Test
+  void a_decoder_failure_is_the_providers_bug_naming_no_argument() {
+    WireValue broken = type -> new WireValue.DecoderFailed("IllegalStateException");
+
+    String text = bug(call(ScriptedFunction.NAME, MapWire.of(Value.string("a")), broken, MapWire.of(Value.string("b"))));
+    assertTrue(text.contains("failed to decode the argument times Terraform sent (IllegalStateException)"), text);
+    assertTrue(function.calls.isEmpty());
+  }
+
+  @Test
+  void a_functions_error_may_name_its_first_argument() {
+    function.body = arguments -> FunctionResult.badArgument(0, "text must not be empty");
+
+    assertEquals("text must not be empty", errorAt(0, call(Value.string(""), Value.number(1), Value.string(""))));
+  }
+
+  @Test
   void a_function_that_returns_nothing_is_a_provider_bug() {
     function.body = arguments -> null;
 

@@ -12,6 +12,7 @@ import io.pyvider.application.component.ImportResult;
 import io.pyvider.application.component.PlanResult;
 import io.pyvider.application.component.PrivateState;
 import io.pyvider.application.component.ReadResult;
+import io.pyvider.application.fakes.KeylessSealer;
 import io.pyvider.application.fakes.PassThroughSealer;
 import io.pyvider.application.port.in.Commands;
 import io.pyvider.application.port.in.Outcomes;
@@ -60,19 +61,6 @@ class PrivateStateHandlingTest {
       UnsealResult result = inner.unseal(blob, context);
       return stale && result instanceof UnsealResult.Opened opened ? new UnsealResult.Opened(opened.data(), true)
           : result;
-    }
-  }
-
-  /** A sealer with no key at all. */
-  private static final class KeylessSealer implements StateSealer {
-    @Override
-    public SealResult seal(PrivateData data, SealingContext context) {
-      return new SealResult.Failed("Set PYVIDER_PRIVATE_STATE_SHARED_SECRET.");
-    }
-
-    @Override
-    public UnsealResult unseal(byte[] blob, SealingContext context) {
-      return new UnsealResult.Failed(UnsealFailure.NO_KEY, null);
     }
   }
 
@@ -212,6 +200,18 @@ class PrivateStateHandlingTest {
     assertEquals("Private state could not be sealed", onlyError(read.diagnostics()).summary());
     assertArrayEquals(stored, read.privateState());
     assertEquals(state, read.newState());
+  }
+
+  @Test
+  void an_import_whose_private_state_cannot_be_sealed_imports_nothing() {
+    Engine engine = new Engine(Map.of(), new KeylessSealer());
+    engine.resource.importer = id -> new ImportResult(Optional.of(state), DATA, Diagnostics.NONE);
+
+    Outcomes.ImportResource imported = engine.service.importState(new Commands.ImportResource(Engine.TYPE, "id-1"));
+
+    assertEquals("Private state could not be sealed", onlyError(imported.diagnostics()).summary());
+    assertTrue(imported.state().isEmpty());
+    assertEquals(0, imported.privateState().length);
   }
 
   @Test

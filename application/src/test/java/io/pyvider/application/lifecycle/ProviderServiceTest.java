@@ -1,6 +1,7 @@
 package io.pyvider.application.lifecycle;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +11,7 @@ import io.pyvider.application.port.out.Environment;
 import io.pyvider.domain.terraform.cty.CtyType;
 import io.pyvider.domain.terraform.diag.Diagnostics;
 import io.pyvider.domain.terraform.schema.Attribute;
+import io.pyvider.domain.terraform.schema.IdentitySchema;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayNameGeneration;
@@ -30,6 +32,27 @@ class ProviderServiceTest {
     assertEquals(Map.of("pyvider_thing", ScriptedResource.SCHEMA), schemas.resources());
     assertEquals(Map.of("pyvider_lookup", ScriptedDataSource.SCHEMA), schemas.dataSources());
     assertThrows(UnsupportedOperationException.class, () -> schemas.resources().clear());
+  }
+
+  @Test
+  void the_schemas_list_every_kind_of_component_and_each_identity() {
+    ScriptedResource listed = new ScriptedResource("pyvider_thing");
+    IdentitySchema identity = new IdentitySchema(0, List.of(
+        new IdentitySchema.IdentityAttribute("id", CtyType.STRING, true, false, "")));
+    listed.identitySchema = identity;
+    ComponentCatalog catalog = new ComponentCatalog(List.of(listed), List.of(), List.of(new ScriptedEphemeral()))
+        .withListResources(List.of(new ScriptedListResource("pyvider_thing")))
+        .withActions(List.of(new ScriptedAction("pyvider_notify"))).withFunctions(List.of(new ScriptedFunction()));
+    ProviderService everything = new ProviderService(catalog, new ProviderSession(Environment.of(Map.of())));
+
+    Outcomes.ProviderSchemas schemas = everything.schemas();
+
+    assertEquals(Map.of(ScriptedEphemeral.TYPE, ScriptedEphemeral.SCHEMA), schemas.ephemeralResources());
+    assertEquals(Map.of("pyvider_thing", ScriptedListResource.SCHEMA), schemas.listResources());
+    assertEquals(Map.of("pyvider_notify", ScriptedAction.SCHEMA), schemas.actions());
+    assertEquals(Map.of(ScriptedFunction.NAME, ScriptedFunction.DECLARATION), schemas.functions());
+    assertEquals(Map.of("pyvider_thing", identity), schemas.identities());
+    assertSame(catalog, everything.catalog(), "the other services are built over the same components");
   }
 
   @Test

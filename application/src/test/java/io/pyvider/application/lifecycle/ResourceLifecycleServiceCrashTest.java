@@ -10,9 +10,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pyvider.application.port.in.Commands;
 import io.pyvider.application.port.in.Outcomes;
+import io.pyvider.domain.terraform.cty.CtyType;
 import io.pyvider.domain.terraform.cty.Value;
 import io.pyvider.domain.terraform.diag.Diagnostic;
+import io.pyvider.domain.terraform.schema.IdentitySchema;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
@@ -113,6 +116,34 @@ class ResourceLifecycleServiceCrashTest {
 
     assertInternalError(onlyError(upgraded.diagnostics()), "state upgrade");
     assertTrue(upgraded.upgraded().isNull());
+  }
+
+  @Test
+  void a_crash_during_an_identity_upgrade_is_an_internal_error_with_no_identity() {
+    engine.resource.identitySchema = new IdentitySchema(0, List.of(
+        new IdentitySchema.IdentityAttribute("id", CtyType.STRING, true, false, "")));
+    engine.resource.upgradeIdentity = stored -> {
+      throw boom();
+    };
+
+    Outcomes.UpgradeIdentity upgraded = engine.service.upgradeIdentity(new Commands.UpgradeIdentity(Engine.TYPE, 0,
+        wire(Value.ObjectVal.of(Map.of("id", Value.string("id-1"))))));
+
+    assertInternalError(onlyError(upgraded.diagnostics()), "identity upgrade");
+    assertTrue(upgraded.upgraded().isEmpty());
+  }
+
+  @Test
+  void a_crash_while_generating_configuration_is_an_internal_error_with_a_null_configuration() {
+    engine.resource.generateConfig = generated -> {
+      throw boom();
+    };
+
+    Outcomes.GenerateConfig generated = engine.service.generateConfig(new Commands.GenerateConfig(Engine.TYPE,
+        wire(state)));
+
+    assertInternalError(onlyError(generated.diagnostics()), "configuration generation");
+    assertEquals(Value.nullOf(ScriptedResource.TYPE), generated.config());
   }
 
   @Test

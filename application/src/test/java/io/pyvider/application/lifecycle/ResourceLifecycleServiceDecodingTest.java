@@ -95,7 +95,18 @@ class ResourceLifecycleServiceDecodingTest {
 
     assertMalformed(onlyError(read.diagnostics()), "current state");
     assertArrayEquals(stored, read.privateState());
+    assertEquals(Value.nullOf(ScriptedResource.TYPE), read.newState(), "a null of the resource's type, not nothing");
     assertEquals(List.of(), engine.resource.calls);
+  }
+
+  @Test
+  void a_current_state_the_decoder_fails_on_is_answered_with_a_null_of_the_resources_type() {
+    WireValue buggy = type -> new WireValue.DecoderFailed("IllegalStateException");
+
+    Outcomes.ReadResource read = engine.service.read(new Commands.ReadResource(Engine.TYPE, buggy, new byte[0]));
+
+    assertEquals("Internal error in provider pyvider", onlyError(read.diagnostics()).summary());
+    assertEquals(Value.nullOf(ScriptedResource.TYPE), read.newState());
   }
 
   @Test

@@ -16,6 +16,7 @@ import io.pyvider.domain.terraform.cty.Value;
 import io.pyvider.domain.terraform.diag.Diagnostics;
 import io.pyvider.domain.terraform.schema.Attribute;
 import io.pyvider.domain.terraform.schema.Block;
+import io.pyvider.domain.terraform.schema.IdentitySchema;
 import io.pyvider.domain.terraform.schema.Schema;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,6 +49,13 @@ final class ScriptedResource implements ManagedResource {
   Function<String, ImportResult> importer = null;
   Function<Value.ObjectVal, UpgradeResult> upgrade = UpgradeResult::of;
   Function<Long, Optional<CtyType.ObjectOf>> stateType = version -> Optional.of(TYPE);
+  /** The identity schema; none by default, and then the hooks below are never asked. */
+  IdentitySchema identitySchema = null;
+  Function<Value.ObjectVal, Optional<Value.ObjectVal>> identity = state -> Optional.empty();
+  Function<Value.ObjectVal, ImportResult> importerByIdentity = null;
+  Function<Value.ObjectVal, Value.ObjectVal> upgradeIdentity = stored -> stored;
+  /** null: the SPI's default configuration generation. */
+  Function<Value.ObjectVal, Value.ObjectVal> generateConfig = null;
 
   ScriptedResource(String typeName) {
     this.typeName = typeName;
@@ -126,6 +134,36 @@ final class ScriptedResource implements ManagedResource {
   public ImportResult importState(String id, ProviderContext provider) {
     calls.add("import");
     return importer == null ? ManagedResource.super.importState(id, provider) : importer.apply(id);
+  }
+
+  @Override
+  public Optional<IdentitySchema> identitySchema() {
+    return Optional.ofNullable(identitySchema);
+  }
+
+  @Override
+  public Optional<Value.ObjectVal> identityOf(Value.ObjectVal state) {
+    calls.add("identity");
+    return identity.apply(state);
+  }
+
+  @Override
+  public ImportResult importByIdentity(Value.ObjectVal identity, ProviderContext provider) {
+    calls.add("importByIdentity");
+    return importerByIdentity == null ? ManagedResource.super.importByIdentity(identity, provider)
+        : importerByIdentity.apply(identity);
+  }
+
+  @Override
+  public Value.ObjectVal upgradeIdentity(long version, Value.ObjectVal stored) {
+    calls.add("upgradeIdentity");
+    return upgradeIdentity.apply(stored);
+  }
+
+  @Override
+  public Value.ObjectVal generateConfig(Value.ObjectVal state) {
+    calls.add("generateConfig");
+    return generateConfig == null ? ManagedResource.super.generateConfig(state) : generateConfig.apply(state);
   }
 
   @Override

@@ -128,6 +128,14 @@ class TerraformRulesEnforcementTest {
   }
 
   @Test
+  void planning_a_wholly_unknown_object_is_caught() {
+    engine.resource.plan = request -> planned(Value.unknown(ScriptedResource.TYPE));
+
+    assertBroken(onlyError(engine.plan(nothing(), config, config).diagnostics()), "plan",
+        "the planned state is not an object");
+  }
+
+  @Test
   void a_planned_attribute_of_the_wrong_type_is_caught() {
     engine.resource.plan = request -> planned(((Value.ObjectVal) request.proposed()).with("id", Value.number(1)));
 
@@ -191,6 +199,14 @@ class TerraformRulesEnforcementTest {
     assertTrue(error.detail().contains("secret: was (sensitive value), but now (sensitive value)"), error.detail());
     assertFalse(error.detail().contains("s3cr3t-value"), error.detail());
     assertFalse(error.detail().contains("other-secret"), error.detail());
+  }
+
+  @Test
+  void an_applied_attribute_of_the_wrong_type_is_caught() {
+    engine.resource.apply = request -> new ApplyResult(state.with("note", Value.number(1)), null, null);
+
+    assertBroken(onlyError(engine.apply(state, state, config, new byte[0]).diagnostics()), "result after apply",
+        "note: \"string\" is required, got \"number\"");
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.pyvider.application.lifecycle;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pyvider.application.component.ApplyRequest;
@@ -23,10 +24,13 @@ import io.pyvider.domain.terraform.cty.CtyType;
 import io.pyvider.domain.terraform.cty.Value;
 import io.pyvider.domain.terraform.schema.Attribute;
 import io.pyvider.domain.terraform.schema.Block;
+import io.pyvider.domain.terraform.schema.NestedBlock;
 import io.pyvider.domain.terraform.schema.Schema;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
@@ -129,9 +133,46 @@ class WriteOnlyRuleTest {
 
   @Test
   void blocks_without_write_only_attributes_are_returned_as_they_are() {
-    Block plain = Block.of("plain", List.of(Attribute.builder("name", CtyType.STRING).required().build()));
-    Value value = plain.emptyValue().with("name", Value.string("kept"));
+    Block inner = Block.of("inner", List.of(Attribute.builder("user", CtyType.STRING).optional().build()));
+    Block plain = new Block(Map.of("name", Attribute.builder("name", CtyType.STRING).required().build()),
+        Map.of("rule", new NestedBlock("rule", inner, NestedBlock.Nesting.LIST, 0, 0)), "plain", false);
+    Value value = plain.emptyValue().with("name", Value.string("kept"))
+        .with("rule", new Value.ListVal(inner.impliedType(), List.of(login(inner, "u", null))));
 
-    assertEquals(value, WriteOnlyValues.nulled(plain, value));
+    assertSame(value, WriteOnlyValues.nulled(plain, value), "nothing to do, nothing rebuilt");
+  }
+
+  @Test
+  void write_only_attributes_of_nested_blocks_are_nulled_in_every_nesting() {
+    Block inner = Block.of("login", List.of(
+        Attribute.builder("user", CtyType.STRING).optional().build(),
+        Attribute.builder("password", CtyType.STRING).optional().writeOnly().build()));
+    Map<String, NestedBlock> nested = new LinkedHashMap<>();
+    for (NestedBlock.Nesting nesting : List.of(NestedBlock.Nesting.SINGLE, NestedBlock.Nesting.LIST,
+        NestedBlock.Nesting.SET, NestedBlock.Nesting.MAP)) {
+      String name = nesting.name().toLowerCase(java.util.Locale.ROOT);
+      nested.put(name, new NestedBlock(name, inner, nesting, 0, 0));
+    }
+    Block outer = new Block(Map.of(), nested, "outer", false);
+    CtyType.ObjectOf type = inner.impliedType();
+
+    Value nulled = WriteOnlyValues.nulled(outer, outer.emptyValue()
+        .with("single", login(inner, "u", SECRET))
+        .with("list", new Value.ListVal(type, List.of(login(inner, "u1", SECRET), login(inner, "u2", SECRET))))
+        .with("set", new Value.SetVal(type, Set.of(login(inner, "u", SECRET))))
+        .with("map", Value.MapVal.of(type, Map.of("k", login(inner, "u", SECRET)))));
+
+    assertEquals(outer.emptyValue()
+        .with("single", login(inner, "u", null))
+        .with("list", new Value.ListVal(type, List.of(login(inner, "u1", null), login(inner, "u2", null))))
+        .with("set", new Value.SetVal(type, Set.of(login(inner, "u", null))))
+        .with("map", Value.MapVal.of(type, Map.of("k", login(inner, "u", null)))), nulled);
+    assertEquals(outer.emptyValue(), WriteOnlyValues.nulled(outer, outer.emptyValue()), "absent blocks stay absent");
+  }
+
+  private static Value.ObjectVal login(Block inner, String user, String password) {
+    Value.ObjectVal login = inner.emptyValue().with("user", Value.string(user));
+    return inner.attributes().containsKey("password")
+        ? login.with("password", password == null ? Value.nullOf(CtyType.STRING) : Value.string(password)) : login;
   }
 }

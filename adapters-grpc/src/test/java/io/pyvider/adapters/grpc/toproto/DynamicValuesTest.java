@@ -36,6 +36,7 @@ class DynamicValuesTest {
     assertEquals(VALUE, DynamicValues.decode(both, TYPE));
 
     assertEquals(Value.nullOf(TYPE), DynamicValues.decode(Tfplugin6.DynamicValue.getDefaultInstance(), TYPE));
+    assertEquals(Value.nullOf(TYPE), DynamicValues.decode(null, TYPE), "a field Terraform left unset");
   }
 
   @Test

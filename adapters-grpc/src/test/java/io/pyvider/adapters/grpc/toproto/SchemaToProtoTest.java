@@ -4,10 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.protobuf.ByteString;
 import io.pyvider.adapters.grpc.proto.Tfplugin6;
 import io.pyvider.domain.terraform.cty.CtyType;
 import io.pyvider.domain.terraform.schema.Attribute;
 import io.pyvider.domain.terraform.schema.Block;
+import io.pyvider.domain.terraform.schema.FunctionDeclaration;
+import io.pyvider.domain.terraform.schema.IdentitySchema;
 import io.pyvider.domain.terraform.schema.NestedBlock;
 import io.pyvider.domain.terraform.schema.Schema;
 import java.util.LinkedHashMap;
@@ -81,5 +84,39 @@ class SchemaToProtoTest {
       assertEquals(nesting.name(),
           SchemaToProto.block(block).getBlockTypes(0).getNesting().name());
     }
+  }
+
+  @Test
+  void identitySchemasCarryVersionTypesAndImportFlags() {
+    Tfplugin6.ResourceIdentitySchema identity = SchemaToProto.identity(new IdentitySchema(3, List.of(
+        new IdentitySchema.IdentityAttribute("path", CtyType.STRING, true, false, "The file."),
+        new IdentitySchema.IdentityAttribute("serial", CtyType.NUMBER, false, true, ""))));
+
+    assertEquals(3, identity.getVersion());
+    assertEquals(Tfplugin6.ResourceIdentitySchema.IdentityAttribute.newBuilder().setName("path")
+        .setType(ByteString.copyFromUtf8("\"string\"")).setRequiredForImport(true).setDescription("The file.")
+        .build(), identity.getIdentityAttributes(0));
+    assertEquals(Tfplugin6.ResourceIdentitySchema.IdentityAttribute.newBuilder().setName("serial")
+        .setType(ByteString.copyFromUtf8("\"number\"")).setOptionalForImport(true).build(),
+        identity.getIdentityAttributes(1));
+  }
+
+  @Test
+  void functionsCarryTheirSignatureAsPlainText() {
+    Tfplugin6.Function function = SchemaToProto.function(new FunctionDeclaration("parse", "Parses", "Parses text.",
+        List.of(new FunctionDeclaration.Parameter("text", CtyType.STRING, "The text.", true, false),
+            new FunctionDeclaration.Parameter("base", CtyType.NUMBER, "", false, true)),
+        CtyType.listOf(CtyType.NUMBER)));
+
+    assertEquals(Tfplugin6.Function.newBuilder().setSummary("Parses").setDescription("Parses text.")
+        .setDescriptionKind(Tfplugin6.StringKind.PLAIN)
+        .setReturn(Tfplugin6.Function.Return.newBuilder().setType(ByteString.copyFromUtf8("[\"list\",\"number\"]")))
+        .addParameters(Tfplugin6.Function.Parameter.newBuilder().setName("text")
+            .setType(ByteString.copyFromUtf8("\"string\"")).setAllowNullValue(true).setDescription("The text.")
+            .setDescriptionKind(Tfplugin6.StringKind.PLAIN))
+        .addParameters(Tfplugin6.Function.Parameter.newBuilder().setName("base")
+            .setType(ByteString.copyFromUtf8("\"number\"")).setAllowUnknownValues(true)
+            .setDescriptionKind(Tfplugin6.StringKind.PLAIN))
+        .build(), function);
   }
 }

@@ -178,12 +178,99 @@ class JsonValueCodecTest {
   }
 
   @Test
+  void nestingIsAllowedTo256LevelsAndRefusedBeyond() throws WireFormatException {
+    CtyType type = CtyType.BOOL;
+    for (int i = 0; i < 256; i++) {
+      type = CtyType.listOf(type);
+    }
+    assertTrue(decode("[".repeat(256) + "true" + "]".repeat(256), type).isKnown());
+    assertEquals("the value is nested more than 256 levels deep",
+        fails("[".repeat(257) + "true" + "]".repeat(257), CtyType.listOf(type)).getMessage());
+  }
+
+  @Test
+  void aDynamicValueWrittenBeforeItsTypeStillCountsItsNesting() {
+    String deep = "{\"value\":".repeat(300) + "null" + ",\"type\":\"dynamic\"}".repeat(300);
+    assertEquals("the value is nested more than 256 levels deep", fails(deep, CtyType.DYNAMIC).getMessage());
+  }
+
+  @Test
+  void aDynamicValueWrittenBeforeItsTypeKeepsBooleansAndNulls() throws WireFormatException {
+    assertEquals(Value.bool(true), decode("{\"value\":true,\"type\":\"bool\"}", CtyType.DYNAMIC));
+    assertEquals(Value.bool(false), decode("{\"value\":false,\"type\":\"bool\"}", CtyType.DYNAMIC));
+    assertEquals(new Value.ListVal(CtyType.BOOL, List.of(Value.bool(true), Value.nullOf(CtyType.BOOL))),
+        decode("{\"value\":[true,null],\"type\":[\"list\",\"bool\"]}", CtyType.DYNAMIC));
+  }
+
+  @Test
+  void malformedJsonIsReportedInTheValueBeingRead() {
+    CtyType type = CtyType.ObjectOf.of("outer", CtyType.ObjectOf.of("flag", CtyType.BOOL));
+    WireFormatException e = fails("{\"outer\": {\"flag\": tru}}", type);
+    assertTrue(e.getMessage().startsWith("invalid JSON at line 1, column "), e.getMessage());
+    assertEquals(AttributePath.attribute("outer"), e.path(), "the object whose attribute did not parse");
+  }
+
+  @Test
+  void numbersKeepTheirExactValueUpToTheExponentLimits() throws WireFormatException {
+    // 123e-99999 is 1.23e-99997: inside the limit, though its scale alone is almost 100000.
+    assertEquals(Value.number(new BigDecimal("123e-99999")), decode("123e-99999", CtyType.NUMBER));
+    assertEquals(Value.number(new BigDecimal("1e100000")), decode("1e100000", CtyType.NUMBER));
+    assertEquals(Value.number(new BigDecimal("1e-100000")), decode("1e-100000", CtyType.NUMBER));
+    assertEquals("numbers must lie within 1e-100000 and 1e100000", fails("1e100001", CtyType.NUMBER).getMessage());
+  }
+
+  @Test
+  void anUnknownValueCannotBeWrittenAndTheMessageSaysWhere() {
+    IllegalArgumentException nested = assertThrows(IllegalArgumentException.class, () -> encode(
+        new Value.ListVal(CtyType.STRING, List.of(Value.string("a"), Value.unknown(CtyType.STRING))),
+        CtyType.listOf(CtyType.STRING)));
+    assertEquals("an unknown value cannot be encoded as JSON (at [1])", nested.getMessage());
+    assertEquals("an unknown value cannot be encoded as JSON", assertThrows(IllegalArgumentException.class,
+        () -> encode(Value.unknown(CtyType.STRING), CtyType.STRING)).getMessage());
+  }
+
+  @Test
   void unknownValuesCannotBeWritten() {
     assertThrows(IllegalArgumentException.class, () -> encode(Value.unknown(CtyType.STRING), CtyType.STRING));
     Value nested = Value.ObjectVal.of(Map.of("a", Value.unknown(CtyType.STRING), "b", Value.nullOf(CtyType.NUMBER),
         "c", Value.nullOf(CtyType.listOf(CtyType.BOOL))));
     assertThrows(IllegalArgumentException.class, () -> encode(nested, OBJECT));
     assertThrows(IllegalArgumentException.class, () -> encode(Value.bool(true), CtyType.STRING));
+  }
+
+  @Test
+  void everyKindOfValueIsWrittenAsCtyWritesItEvenWhenNested() {
+    CtyType pair = new CtyType.TupleOf(List.of(CtyType.STRING, CtyType.BOOL));
+    CtyType type = CtyType.ObjectOf.of("flags", CtyType.setOf(CtyType.BOOL), "pair", pair,
+        "tags", CtyType.mapOf(CtyType.STRING), "any", CtyType.DYNAMIC, "rows", CtyType.listOf(CtyType.ObjectOf.of(
+            "n", CtyType.NUMBER)));
+    Value value = Value.ObjectVal.of(Map.of(
+        "flags", new Value.SetVal(CtyType.BOOL, java.util.Set.of(Value.bool(false))),
+        "pair", new Value.TupleVal(List.of(Value.string("x"), Value.bool(true))),
+        "tags", Value.MapVal.of(CtyType.STRING, Map.of("k", Value.string("v"))),
+        "any", Value.MapVal.of(CtyType.NUMBER, Map.of("one", Value.number(1))),
+        "rows", new Value.ListVal(CtyType.ObjectOf.of("n", CtyType.NUMBER), List.of(
+            Value.ObjectVal.of(Map.of("n", Value.number(1))), Value.ObjectVal.of(Map.of("n", Value.number(2)))))));
+
+    assertEquals("{\"any\":{\"value\":{\"one\":1},\"type\":[\"map\",\"number\"]},\"flags\":[false],"
+        + "\"pair\":[\"x\",true],\"rows\":[{\"n\":1},{\"n\":2}],\"tags\":{\"k\":\"v\"}}", encode(value, type));
+  }
+
+  @Test
+  void aDynamicValueMustBeAValueTypeObject() {
+    assertEquals("a {\"value\":…,\"type\":…} object for a dynamic value is required, got a JSON string",
+        fails("\"x\"", CtyType.DYNAMIC).getMessage());
+  }
+
+  @Test
+  void aDynamicValueWrittenBeforeItsTypeKeepsItsNestedStructure() throws WireFormatException {
+    CtyType rows = CtyType.listOf(CtyType.listOf(CtyType.NUMBER));
+    assertEquals(new Value.ListVal(CtyType.listOf(CtyType.NUMBER), List.of(
+        new Value.ListVal(CtyType.NUMBER, List.of(Value.number(1))),
+        new Value.ListVal(CtyType.NUMBER, List.of(Value.number(2))))),
+        decode("{\"value\":[[1],[2]],\"type\":[\"list\",[\"list\",\"number\"]]}", CtyType.DYNAMIC));
+    assertEquals(rows, decode("{\"value\":[[1],[2]],\"type\":[\"list\",[\"list\",\"number\"]]}", CtyType.DYNAMIC)
+        .type());
   }
 
   @Test

@@ -155,6 +155,95 @@ class MsgpackErrorTest {
   }
 
   @Test
+  void aLengthClaimedBeyondTheDataIsTruncatedBeforeAnythingIsAllocatedForIt() {
+    fails("db 7f ff ff ff 61", CtyType.STRING, "the msgpack data is truncated"); // a 2 GiB string
+    fails("92 db 7f ff ff ff", CtyType.DYNAMIC, "the msgpack data is truncated"); // a dynamic value's type JSON
+    fails("92 c6 7f ff ff ff", CtyType.DYNAMIC, "the msgpack data is truncated");
+    WireFormatException list = fails("dd 7f ff ff ff 01", CtyType.listOf(CtyType.NUMBER));
+    assertEquals("the msgpack data is truncated", list.getMessage());
+    assertEquals(AttributePath.ROOT, list.path(), "refused at the header, before reading any element");
+  }
+
+  @Test
+  void aSetMustBeAnArray() {
+    fails("a1 78", CtyType.setOf(CtyType.STRING), "a set is required, got a msgpack string");
+  }
+
+  @Test
+  void deeplyNestedMapsAreRefused() {
+    CtyType type = CtyType.STRING;
+    for (int i = 0; i < 300; i++) {
+      type = CtyType.mapOf(type);
+    }
+    assertEquals("the value is nested more than 256 levels deep",
+        fails("81 a1 6b ".repeat(300) + "a1 78", type).getMessage());
+  }
+
+  @Test
+  void boundsThatAdmitNothingAreRefused() {
+    String noNumber = "invalid unknown value refinements: the number bounds admit no number";
+    fails("c7 09 0c 82 03 92 02 c3 04 92 01 c3", CtyType.NUMBER, noNumber); // 2 <= x <= 1
+    fails("c7 09 0c 82 03 92 01 c3 04 92 01 c2", CtyType.NUMBER, noNumber); // 1 <= x < 1
+    fails("c7 09 0c 82 03 92 01 c2 04 92 01 c3", CtyType.NUMBER, noNumber); // 1 < x <= 1
+    fails("c7 05 0c 82 05 03 06 02", CtyType.listOf(CtyType.STRING),
+        "invalid unknown value refinements: the length bounds admit no length");
+  }
+
+  @Test
+  void anObjectClaimingMoreAttributesThanTheDataHoldsIsTruncated() {
+    fails("df 7f ff ff ff a1 61 a1 78", CtyType.ObjectOf.of("a", CtyType.STRING), "the msgpack data is truncated");
+  }
+
+  @Test
+  void aTupleMustBeAnArray() {
+    fails("a1 78", new CtyType.TupleOf(List.of(CtyType.STRING)), "a tuple is required, got a msgpack string");
+  }
+
+  @Test
+  void nestingIsAllowedTo256LevelsAndRefusedBeyondInEveryKindOfCollection() throws WireFormatException {
+    CtyType list = CtyType.BOOL;
+    for (int i = 0; i < 256; i++) {
+      list = CtyType.listOf(list);
+    }
+    assertEquals(Value.bool(true), innermost(MsgpackValueCodec.decode(Hex.bytes("91 ".repeat(256) + "c3"), list)));
+    CtyType set = CtyType.BOOL;
+    CtyType tuple = CtyType.BOOL;
+    CtyType object = CtyType.BOOL;
+    for (int i = 0; i < 300; i++) {
+      set = CtyType.setOf(set);
+      tuple = new CtyType.TupleOf(List.of(tuple));
+      object = CtyType.ObjectOf.of("o", object);
+    }
+    String tooDeep = "the value is nested more than 256 levels deep";
+    assertEquals(tooDeep, fails("91 ".repeat(257) + "c3", CtyType.listOf(list)).getMessage());
+    assertEquals(tooDeep, fails("91 ".repeat(300) + "c3", set).getMessage());
+    assertEquals(tooDeep, fails("91 ".repeat(300) + "c3", tuple).getMessage());
+    assertEquals(tooDeep, fails("81 a1 6f ".repeat(300) + "c3", object).getMessage());
+  }
+
+  private static Value innermost(Value value) {
+    return value instanceof Value.ListVal list ? innermost(list.elements().get(0)) : value;
+  }
+
+  @Test
+  void aNumberStringIsParsedUpToTheDigitLimitAndRefusedUnparsedBeyondIt() {
+    // str32 headers: 200010 (0x30d4a) characters, the limit, and one more.
+    fails("db 00 03 0d 4a " + "31".repeat(Numbers.MAX_DIGITS), CtyType.NUMBER,
+        "numbers must lie within 1e-100000 and 1e100000");
+    fails("db 00 03 0d 4b " + "31".repeat(Numbers.MAX_DIGITS + 1), CtyType.NUMBER,
+        "a number is required, got a string that is not a decimal number");
+  }
+
+  @Test
+  void anElementOfTheWrongTypeIsNamedByItsIndexWhenEncoding() {
+    Value set = new Value.SetVal(CtyType.STRING, new java.util.LinkedHashSet<>(List.of(Value.string("a"),
+        Value.number(1))));
+    assertEquals("a value of type \"number\" cannot be encoded as \"string\" at [1]", assertThrows(
+        IllegalArgumentException.class, () -> MsgpackValueCodec.encode(set, CtyType.setOf(CtyType.STRING)))
+        .getMessage());
+  }
+
+  @Test
   void deeplyNestedDynamicValuesAreRefused() {
     // ["dynamic", ["dynamic", … ]] nests without a schema bound.
     StringBuilder hex = new StringBuilder();

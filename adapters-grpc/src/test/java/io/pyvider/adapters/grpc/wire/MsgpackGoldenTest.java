@@ -87,6 +87,58 @@ class MsgpackGoldenTest {
   }
 
   @Test
+  void numberBoundsDecodeFromFloatsDecimalStringsAndInfinities() throws WireFormatException {
+    // {3: [1.5, true]}: a float64 bound, kept exactly.
+    assertEquals(Value.unknown(CtyType.NUMBER, Refinements.NONE.withLowerBound(new BigDecimal("1.5"), true)),
+        MsgpackValueCodec.decode(Hex.bytes("c7 0d 0c 81 03 92 cb 3ff8000000000000 c3"), CtyType.NUMBER));
+    // {4: ["2.5", false]}: a decimal-string bound.
+    assertEquals(Value.unknown(CtyType.NUMBER, Refinements.NONE.withUpperBound(new BigDecimal("2.5"), false)),
+        MsgpackValueCodec.decode(Hex.bytes("c7 08 0c 81 04 92 a3 32 2e 35 c2"), CtyType.NUMBER));
+    // {4: ["inf", true]}: an infinite bound is no bound.
+    assertEquals(Value.unknown(CtyType.NUMBER),
+        MsgpackValueCodec.decode(Hex.bytes("c7 08 0c 81 04 92 a3 69 6e 66 c3"), CtyType.NUMBER));
+  }
+
+  @Test
+  void integerBoundsAreCanonicalWithoutExpandingHugeExponents() throws WireFormatException {
+    // {4: ["1e999", true]} becomes the plain integer; {4: ["1e1000", true]} keeps its exponent (no 1001 digits).
+    assertEquals(Value.unknown(CtyType.NUMBER, Refinements.NONE.withUpperBound(
+        new BigDecimal("1e999").setScale(0), true)),
+        MsgpackValueCodec.decode(Hex.bytes("c7 0a 0c 81 04 92 a5 31 65 39 39 39 c3"), CtyType.NUMBER));
+    assertEquals(Value.unknown(CtyType.NUMBER, Refinements.NONE.withUpperBound(new BigDecimal("1e1000"), true)),
+        MsgpackValueCodec.decode(Hex.bytes("c7 0b 0c 81 04 92 a6 31 65 31 30 30 30 c3"), CtyType.NUMBER));
+  }
+
+  @Test
+  void equalBoundsThatBothIncludeTheirNumberAreConsistent() throws WireFormatException {
+    // {3: [1, true], 4: [1, true]} admits exactly 1; {5: 2, 6: 2} exactly two elements.
+    assertEquals(Value.unknown(CtyType.NUMBER, Refinements.NONE.withLowerBound(BigDecimal.ONE, true)
+        .withUpperBound(BigDecimal.ONE, true)),
+        MsgpackValueCodec.decode(Hex.bytes("c7 09 0c 82 03 92 01 c3 04 92 01 c3"), CtyType.NUMBER));
+    CtyType list = CtyType.listOf(CtyType.STRING);
+    assertEquals(Value.unknown(list, Refinements.NONE.withLengthBounds(2L, 2L)),
+        MsgpackValueCodec.decode(Hex.bytes("c7 05 0c 82 05 02 06 02"), list));
+  }
+
+  @Test
+  void lengthBoundsSpanZeroToTheLargestInt64() throws WireFormatException {
+    CtyType list = CtyType.listOf(CtyType.STRING);
+    // {5: 0} is no lower bound at all; {6: 2^62} is a bound of 63 bits.
+    assertEquals(Value.unknown(list), MsgpackValueCodec.decode(Hex.bytes("c7 03 0c 81 05 00"), list));
+    assertEquals(Value.unknown(list, Refinements.NONE.withLengthBounds(null, 1L << 62)),
+        MsgpackValueCodec.decode(Hex.bytes("c7 0b 0c 81 06 cf 4000000000000000"), list));
+  }
+
+  @Test
+  void aRefinementPayloadOfExactly1024BytesIsAccepted() throws WireFormatException {
+    // {2: str16 of 1019 bytes}: 1 + 1 + 3 + 1019 = 1024 bytes of refinements.
+    String prefix = "a".repeat(1019);
+    Value decoded = MsgpackValueCodec.decode(Hex.bytes("c8 04 00 0c 81 02 da 03 fb " + "61".repeat(1019)),
+        CtyType.STRING);
+    assertEquals(Value.unknown(CtyType.STRING, Refinements.NONE.withStringPrefix(prefix)), decoded);
+  }
+
+  @Test
   void dynamicValuesAreTypeValuePairs() throws WireFormatException {
     golden(Value.string("hi"), CtyType.DYNAMIC, "92 c4 08 22 73 74 72 69 6e 67 22 a2 68 69");
     Value list = new Value.ListVal(CtyType.NUMBER, List.of(Value.number(1)));
@@ -179,5 +231,18 @@ class MsgpackGoldenTest {
     assertEquals("a".repeat(254), shortened);
     assertEquals("x".repeat(254) + "-",
         Prefixes.forEncoding("x".repeat(254) + "-" + "y".repeat(100)));
+  }
+
+  @Test
+  void aPrefixOfExactly256BytesIsKeptWhole() {
+    assertEquals("a".repeat(256), Prefixes.forEncoding("a".repeat(256)));
+    assertEquals("a".repeat(254), Prefixes.forEncoding("a".repeat(257)));
+  }
+
+  @Test
+  void anOverlongPrefixIsNeverCutInsideACharacter() {
+    // é is two bytes (c3 a9): byte 255 is the second half of the 128th, so the cut falls before it, at 127 of them,
+    // and the last one goes too (a combining mark could still follow it).
+    assertEquals("\u00e9".repeat(126), Prefixes.forEncoding("\u00e9".repeat(200)));
   }
 }

@@ -70,4 +70,12 @@ class TypeJsonTest {
     WireFormatException e = assertThrows(WireFormatException.class, () -> TypeJson.parse(json));
     assertEquals(message, e.getMessage());
   }
+
+  @Test
+  void namesInMessagesAreQuotedWithControlCharactersEscapedAndCutAfter64() {
+    assertEquals("\"a b\"", TypeJson.quote("a b"));
+    assertEquals("\"a\\u001fb\\u007f\"", TypeJson.quote("a\u001fb\u007f"));
+    assertEquals("\"" + "x".repeat(64) + "\"", TypeJson.quote("x".repeat(64)));
+    assertEquals("\"" + "x".repeat(64) + "\u2026\"", TypeJson.quote("x".repeat(65)));
+  }
 }

@@ -38,7 +38,7 @@ final class FilePattern {
         default -> out.append(Pattern.quote(String.valueOf(c)));
       }
     }
-    return new FilePattern(Pattern.compile(out.toString()), glob.indexOf('/') >= 0);
+    return new FilePattern(Pattern.compile(out.toString()), glob.contains("/"));
   }
 
   /** Appends the class starting at {@code open}; returns the index of its closing bracket. */

@@ -105,7 +105,7 @@ public final class TimedTokenResource implements ManagedResource {
       }
     }
     boolean otherwiseNoOp = replace.isEmpty() && planned.equals(prior);
-    if (dueForRotation(prior, planned, otherwiseNoOp)) {
+    if (dueForRotation(prior, otherwiseNoOp)) {
       // The TLS provider's renewal pattern: an unknown flag on a requires-replace path makes a normal -/+ plan.
       planned = planned.with(READY_FOR_ROTATION, Value.unknown(CtyType.BOOL, Refinements.notNull()));
       replace.add(AttributePath.attribute(READY_FOR_ROTATION));
@@ -122,16 +122,16 @@ public final class TimedTokenResource implements ManagedResource {
    * {@code -refresh=false}). An update is re-planned at apply, possibly much later from a saved plan, and must then
    * keep its action: only the refreshed flag, which the re-plan sees unchanged, may turn it into a replacement.
    */
-  private boolean dueForRotation(Value.ObjectVal prior, Value.ObjectVal planned, boolean otherwiseNoOp) {
+  private boolean dueForRotation(Value.ObjectVal prior, boolean otherwiseNoOp) {
     if (knownBool(prior, READY_FOR_ROTATION).orElse(false)) {
       return true;
     }
     if (!otherwiseNoOp) {
       return false;
     }
+    // Otherwise a no-op: the planned object equals the prior one, rotate_before included.
     Optional<Instant> expiry = knownString(prior, EXPIRES_AT).flatMap(TimedTokenResource::parseExpiry);
-    Value.ObjectVal windowSource = planned.get(ROTATE_BEFORE).isKnown() ? planned : prior;
-    return expiry.map(at -> TimedToken.decide(at, clock.now(), window(windowSource)).isDue()).orElse(false);
+    return expiry.map(at -> TimedToken.decide(at, clock.now(), window(prior)).isDue()).orElse(false);
   }
 
   private static Value.ObjectVal awaitingIssue(Value.ObjectVal planned) {

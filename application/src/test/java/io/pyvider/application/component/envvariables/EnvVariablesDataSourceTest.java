@@ -293,7 +293,17 @@ class EnvVariablesDataSourceTest {
     Diagnostic warning = read.diagnostics().asList().get(0);
     assertFalse(warning.isError());
     assertEquals(AttributePath.attribute("keys"), warning.path());
-    assertTrue(warning.detail().contains("PYVIDER_PRIVATE_STATE_SHARED_SECRET"));
+    assertEquals("PYVIDER_PRIVATE_STATE_SHARED_SECRET is the provider's own secret or plugin plumbing and never "
+        + "returned by pyvider_env_variables.", warning.detail());
+  }
+
+  @Test
+  void several_withheld_variables_are_named_together() {
+    Outcomes.ReadData read = read(config().with("keys", strings("TF_PLUGIN_MAGIC_COOKIE",
+        "PYVIDER_PRIVATE_STATE_SHARED_SECRET")));
+
+    assertEquals("TF_PLUGIN_MAGIC_COOKIE, PYVIDER_PRIVATE_STATE_SHARED_SECRET are the provider's own secret or "
+        + "plugin plumbing and never returned by pyvider_env_variables.", read.diagnostics().asList().get(0).detail());
   }
 
   @Test
@@ -334,6 +344,18 @@ class EnvVariablesDataSourceTest {
 
     assertEquals(AttributePath.attribute("regex"), error.path());
     assertEquals("Invalid regex", error.summary());
+  }
+
+  @Test
+  void an_invalid_regex_says_what_is_wrong_and_where_even_at_its_first_character() {
+    for (Map.Entry<String, String> invalid : Map.of(
+        "*a", "Dangling meta character '*' near index 0",
+        "[a", "Unclosed character class near index 1").entrySet()) {
+      Diagnostic error = onlyError(service.validate(new Commands.ValidateConfig(TYPE, MapWire.of(config()
+          .with("regex", Value.string(invalid.getKey()))))));
+
+      assertEquals("regex is not a valid Java regular expression: " + invalid.getValue() + ".", error.detail());
+    }
   }
 
   @Test

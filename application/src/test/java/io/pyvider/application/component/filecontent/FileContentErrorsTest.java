@@ -78,6 +78,44 @@ class FileContentErrorsTest {
   }
 
   @Test
+  void a_state_whose_filename_the_operating_system_rejects_refreshes_as_gone_and_is_destroyed_cleanly() {
+    Value.ObjectVal unusable = terraform.create(config).with("filename", Value.string("a\0b"));
+
+    Outcomes.ReadResource read = terraform.read(unusable);
+    Outcomes.ApplyResource destroyed = terraform.destroy(unusable);
+
+    assertEquals(Diagnostics.NONE, read.diagnostics());
+    assertTrue(read.newState().isNull(), "no file can exist under that name: the next plan creates it");
+    assertEquals(Diagnostics.NONE, destroyed.diagnostics());
+    assertTrue(destroyed.newState().isNull());
+  }
+
+  @Test
+  void an_apply_whose_planned_filename_the_operating_system_rejects_writes_nothing() {
+    Outcomes.PlanResource plan = terraform.plan(terraform.nothing(), config);
+    Value.ObjectVal rejected = ((Value.ObjectVal) plan.planned()).with("filename", Value.string("a\0b"));
+    Outcomes.PlanResource tampered = new Outcomes.PlanResource(plan.type(), rejected, plan.plannedPrivate(),
+        plan.requiresReplace(), plan.diagnostics());
+
+    Outcomes.ApplyResource applied = terraform.apply(terraform.nothing(), tampered, config.with("filename",
+        Value.string("a\0b")));
+
+    assertEquals("Invalid filename", filenameError(applied.diagnostics()).summary());
+    assertTrue(applied.newState().isNull());
+    assertEquals(java.util.List.of(), terraform.files.operations().stream().filter(o -> o.startsWith("write"))
+        .toList());
+  }
+
+  @Test
+  void importing_a_filename_the_operating_system_rejects_is_refused_with_the_reason() {
+    Outcomes.ImportResource imported = terraform.service.importState(
+        new io.pyvider.application.port.in.Commands.ImportResource(FileTerraform.TYPE, "a\0b"));
+
+    assertEquals("Invalid filename", filenameError(imported.diagnostics()).summary());
+    assertTrue(imported.state().isEmpty());
+  }
+
+  @Test
   void a_parent_that_is_not_writable_fails_the_create_and_leaves_nothing_in_state() {
     terraform.files.failWrites(target, FileProblem.PERMISSION_DENIED);
     Outcomes.PlanResource plan = terraform.plan(terraform.nothing(), config);

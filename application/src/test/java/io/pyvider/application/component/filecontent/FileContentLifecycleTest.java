@@ -7,10 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pyvider.application.port.in.Outcomes;
+import io.pyvider.application.port.out.FileProblem;
 import io.pyvider.domain.terraform.cty.AttributePath;
 import io.pyvider.domain.terraform.cty.CtyType;
 import io.pyvider.domain.terraform.cty.Refinements;
 import io.pyvider.domain.terraform.cty.Value;
+import io.pyvider.domain.terraform.diag.Diagnostic;
 import io.pyvider.domain.terraform.diag.Diagnostics;
 import java.nio.file.Path;
 import java.util.List;
@@ -171,6 +173,20 @@ class FileContentLifecycleTest {
     assertEquals(elsewhere.get("filename"), ((Value.ObjectVal) applied.newState()).get("filename"));
     assertFalse(terraform.files.exists(target));
     assertTrue(terraform.files.exists(other));
+  }
+
+  @Test
+  void an_old_file_that_cannot_be_removed_in_such_an_update_is_a_warning_to_delete_it_by_hand() {
+    Value.ObjectVal created = terraform.create(config);
+    terraform.files.failRemovals(target, FileProblem.PERMISSION_DENIED);
+    Value.ObjectVal elsewhere = terraform.config("/srv/app/other.txt", "hello\n");
+
+    Outcomes.ApplyResource applied = terraform.apply(created, terraform.plan(created, elsewhere), elsewhere);
+
+    assertTrue(applied.diagnostics().asList().contains(Diagnostic.warning(AttributePath.attribute("filename"),
+        "Old file not deleted", "The previous file \"/srv/app/config.txt\" could not be deleted: permission denied "
+            + "(arranged by the test). Delete it by hand.")), applied.diagnostics().toString());
+    assertTrue(terraform.files.exists(target));
   }
 
   @Test

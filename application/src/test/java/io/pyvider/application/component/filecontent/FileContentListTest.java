@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.pyvider.application.component.ProviderContext;
 import io.pyvider.application.fakes.MapWire;
 import io.pyvider.application.lifecycle.ComponentCatalog;
 import io.pyvider.application.lifecycle.ListResourceService;
@@ -12,9 +13,11 @@ import io.pyvider.application.port.in.Commands;
 import io.pyvider.application.port.in.ListResourceUseCase;
 import io.pyvider.application.port.in.Outcomes;
 import io.pyvider.application.port.out.Environment;
+import io.pyvider.application.port.out.FileProblem;
 import io.pyvider.domain.terraform.cty.AttributePath;
 import io.pyvider.domain.terraform.cty.CtyType;
 import io.pyvider.domain.terraform.cty.Value;
+import io.pyvider.domain.terraform.diag.Diagnostic;
 import io.pyvider.domain.terraform.diag.Diagnostics;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -135,6 +138,64 @@ class FileContentListTest {
     assertTrue(only.identity().isEmpty());
     assertTrue(only.diagnostics().hasErrors());
     assertEquals(AttributePath.attribute("directory"), only.diagnostics().asList().get(0).path());
+  }
+
+  @Test
+  void a_directory_that_cannot_be_listed_says_why() {
+    terraform.files.directory(Path.of("/locked")).failReads(Path.of("/locked"), FileProblem.PERMISSION_DENIED);
+
+    assertEquals("\"/nowhere\" cannot be listed: it does not exist.", onlyDetail(config("/nowhere", null, null)));
+    assertEquals("\"/data/a.txt\" cannot be listed: it is not a directory (it is a regular file).",
+        onlyDetail(config("/data/a.txt", null, null)));
+    assertEquals("\"/locked\" cannot be listed: permission denied (arranged by the test).",
+        onlyDetail(config("/locked", null, null)));
+  }
+
+  @Test
+  void a_subdirectory_that_cannot_be_listed_is_skipped_with_a_warning_after_the_rest() {
+    terraform.files.failReads(ROOT.resolve("sub"), FileProblem.PERMISSION_DENIED);
+
+    Recorder recorder = list(config("/data", null, true), false, 100);
+
+    assertEquals(List.of("a.txt", "b.txt", "c.log", "sub.txt", ""), recorder.names());
+    assertEquals(Diagnostics.of(Diagnostic.warning(AttributePath.attribute("directory"), "Directory skipped",
+        "\"sub\" was not listed: permission denied (arranged by the test).")), recorder.events.get(4).diagnostics());
+  }
+
+  @Test
+  void a_directory_the_operating_system_rejects_is_an_error_at_directory() {
+    assertEquals("The operating system rejects the path: Nul character not allowed.",
+        onlyDetail(config("/data/a\u0000b", null, null)));
+  }
+
+  @Test
+  void a_client_gone_before_the_first_object_gets_nothing_at_all() {
+    Recorder gone = new Recorder();
+    gone.acceptAtMost = 0;
+
+    service.list(new Commands.ListResources(FileTerraform.TYPE, MapWire.of(config("/data", null, true)), false, 100),
+        gone);
+
+    assertEquals(List.of(), gone.events);
+  }
+
+  @Test
+  void a_listing_its_sink_stops_still_returns_the_warnings_it_had() {
+    terraform.files.failReads(ROOT.resolve("sub"), FileProblem.PERMISSION_DENIED);
+    terraform.files.put(ROOT.resolve("z.txt"), "walked after sub/");
+    ProviderContext context = new ProviderContext(Value.nullOf(CtyType.DYNAMIC), false, () -> false);
+
+    Diagnostics notes = lister.list(config("/data", null, true), false, context, listed -> !listed.displayName()
+        .equals("z.txt"));
+
+    assertEquals(List.of("Directory skipped"), notes.asList().stream().map(Diagnostic::summary).toList());
+  }
+
+  /** The detail of the one error event a listing of {@code config} sends. */
+  private String onlyDetail(Value.ObjectVal config) {
+    Recorder recorder = list(config, false, 100);
+    assertEquals(1, recorder.events.size(), recorder.names().toString());
+    return recorder.events.get(0).diagnostics().asList().get(0).detail();
   }
 
   @Test

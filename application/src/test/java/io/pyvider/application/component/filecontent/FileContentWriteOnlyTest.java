@@ -109,6 +109,19 @@ class FileContentWriteOnlyTest {
   }
 
   @Test
+  void a_file_whose_existence_cannot_be_checked_keeps_the_state_with_a_warning() {
+    Value.ObjectVal state = terraform.create(secretConfig(SECRET, 1));
+    terraform.files.inaccessible(target);
+
+    Outcomes.ReadResource read = terraform.read(state);
+
+    assertEquals(Diagnostics.of(Diagnostic.warning(AttributePath.attribute("filename"), "Cannot check file",
+        "Whether \"/srv/app/token.txt\" still exists could not be checked; the state is kept as it was.")),
+        read.diagnostics());
+    assertEquals(state, read.newState());
+  }
+
+  @Test
   void a_new_secret_under_the_same_version_plans_no_change_as_terraform_cannot_see_it() {
     Value.ObjectVal state = terraform.create(secretConfig(SECRET, 1));
 

@@ -1,5 +1,6 @@
 package io.pyvider.application.component.filecontent;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -42,9 +43,22 @@ class FilePatternTest {
   }
 
   @Test
+  void a_negated_class_excludes_only_its_members() {
+    FilePattern notA = FilePattern.compile("[!a]*");
+    assertTrue(notA.matches("!x"), "! after [ negates; it is no member");
+    assertTrue(notA.matches("[x"));
+    assertFalse(notA.matches("ax"));
+  }
+
+  @Test
   void unusable_patterns_are_refused_with_a_reason() {
     assertThrows(IllegalArgumentException.class, () -> FilePattern.compile(""));
-    assertThrows(IllegalArgumentException.class, () -> FilePattern.compile("[abc"));
     assertThrows(IllegalArgumentException.class, () -> FilePattern.compile("abc\\"));
+    assertEquals("the pattern has a \"[\" at position 4 without its \"]\"",
+        assertThrows(IllegalArgumentException.class, () -> FilePattern.compile("abc[def")).getMessage());
+    assertEquals("the pattern has a \"[\" at position 1 without its \"]\"",
+        assertThrows(IllegalArgumentException.class, () -> FilePattern.compile("[")).getMessage());
+    assertEquals("the pattern has a \"[\" at position 1 without its \"]\"",
+        assertThrows(IllegalArgumentException.class, () -> FilePattern.compile("[!")).getMessage());
   }
 }

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.pyvider.application.component.DataReadResult;
 import io.pyvider.application.port.in.Outcomes;
 import io.pyvider.application.port.out.HttpCall;
 import io.pyvider.application.port.out.HttpFailure;
@@ -74,7 +75,19 @@ class HttpApiReadTest {
   void an_upper_case_scheme_is_accepted_and_sent_in_lower_case() {
     terraform.read(terraform.config("HTTPS://api.example.com/x"));
 
-    assertEquals(URI.create("https://api.example.com/x"), terraform.transport.onlyCall().uri());
+    // As text: URI.equals ignores the scheme's case, the JDK's HTTP client does not.
+    assertEquals("https://api.example.com/x", terraform.transport.onlyCall().uri().toString());
+  }
+
+  @Test
+  void a_url_that_never_went_through_validation_is_refused_not_sent() {
+    DataReadResult result = terraform.dataSource.read(terraform.config("https://exa mple.com/"),
+        terraform.session.context());
+
+    assertEquals(Diagnostics.of(Diagnostic.error(AttributePath.attribute("url"), "Invalid URL",
+        "\"https://exa mple.com/\" is not a valid URL.")), result.diagnostics());
+    assertTrue(result.state().isNull());
+    assertEquals(List.of(), terraform.transport.calls());
   }
 
   @Test
@@ -168,8 +181,9 @@ class HttpApiReadTest {
     Diagnostic error = read.diagnostics().asList().get(0);
     assertTrue(error.isError());
     assertEquals("HTTP request failed", error.summary());
-    assertTrue(error.detail().contains("GET " + URL), error.detail());
-    assertTrue(error.detail().contains("Connection refused"), error.detail());
+    assertEquals("GET " + URL + " failed: the connection failed (ConnectException: Connection refused). Set "
+        + "soft_fail = true to record the failure in error_message instead of failing.", error.detail(),
+        "one attempt, so no count of attempts");
     assertFalse(error.detail().contains("super-secret"), error.detail());
     assertTrue(read.state().isNull());
   }
@@ -325,5 +339,7 @@ class HttpApiReadTest {
     Outcomes.ReadData read = terraform.read(with(config, "soft_fail", true));
 
     assertEquals("HTTP request cancelled", read.diagnostics().asList().get(0).summary());
+    assertTrue(read.diagnostics().asList().get(0).detail().endsWith(". Terraform asked the provider to stop."),
+        read.diagnostics().asList().get(0).detail());
   }
 }

@@ -80,8 +80,10 @@ class HttpApiValidationTest {
 
   @Test
   void a_malformed_url_or_one_without_host_is_an_error_on_url() {
-    onlyError(terraform.config("https://exa mple.com/"), AttributePath.attribute("url"));
-    onlyError(terraform.config("https:///path-only"), AttributePath.attribute("url"));
+    assertEquals("\"https://exa mple.com/\" is not a valid URL: Illegal character in authority at index 8.",
+        onlyError(terraform.config("https://exa mple.com/"), AttributePath.attribute("url")).detail());
+    assertEquals("url has no host name.",
+        onlyError(terraform.config("https:///path-only"), AttributePath.attribute("url")).detail());
   }
 
   @Test
@@ -119,6 +121,7 @@ class HttpApiValidationTest {
     onlyError(with(config, "retries", -1), AttributePath.attribute("retries"));
     onlyError(with(config, "retries", new BigDecimal("1.5")), AttributePath.attribute("retries"));
     assertEquals(Diagnostics.NONE, terraform.validate(with(config, "retries", 10)));
+    assertEquals(Diagnostics.NONE, terraform.validate(with(config, "retries", 0)));
     assertEquals(Diagnostics.NONE, terraform.validate(with(config, "retries", new BigDecimal("2.0"))));
   }
 

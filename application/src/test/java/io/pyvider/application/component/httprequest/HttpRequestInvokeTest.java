@@ -104,6 +104,33 @@ class HttpRequestInvokeTest {
   }
 
   @Test
+  void every_2xx_is_success_every_3xx_an_unfollowed_redirect_and_the_rest_a_plain_failure() {
+    for (int status : new int[] {200, 299}) {
+      terraform.transport.then(response(status, Map.of(), ""));
+      assertEquals(Diagnostics.NONE, terraform.invoke(config), "status " + status);
+    }
+    String redirect = " The provider follows up to 5 redirects, never from https:// to http://; this one was not "
+        + "followed.";
+    for (int status : new int[] {300, 399, 400, 199}) {
+      terraform.transport.then(response(status, Map.of(), ""));
+      assertEquals(Diagnostic.error("HTTP request failed with status " + status, "PUT " + URL + " answered with HTTP "
+          + "status " + status + ", not a 2xx success." + (status / 100 == 3 ? redirect : "")),
+          onlyError(terraform.invoke(config)));
+    }
+  }
+
+  @Test
+  void a_url_that_never_went_through_validation_is_refused_not_sent() {
+    Diagnostics result = new HttpRequestAction(terraform.transport).invoke(terraform.config("https://exa mple.com/"),
+        terraform.session.context(), message -> terraform.progress.add(message));
+
+    assertEquals(Diagnostics.of(Diagnostic.error(AttributePath.attribute("url"), "Invalid URL",
+        "url is not a valid http:// or https:// URL.")), result);
+    assertEquals(List.of(), terraform.transport.calls());
+    assertEquals(List.of(), terraform.progress);
+  }
+
+  @Test
   void a_refused_connection_is_an_error_with_the_reason() {
     terraform.transport.then(failure(HttpFailure.CONNECTION, "ConnectException: Connection refused"));
 
@@ -112,6 +139,7 @@ class HttpRequestInvokeTest {
     assertEquals("HTTP request failed", error.summary());
     assertTrue(error.detail().contains("PUT " + URL), error.detail());
     assertTrue(error.detail().contains("Connection refused"), error.detail());
+    assertFalse(error.detail().contains("may still have received"), "a refused connection delivered nothing");
     assertEquals(1, terraform.progress.size(), "progress before the request, none after a failure");
   }
 

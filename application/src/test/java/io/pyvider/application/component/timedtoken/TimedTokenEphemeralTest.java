@@ -172,4 +172,13 @@ class TimedTokenEphemeralTest {
       }
     }
   }
+
+  @Test
+  void a_close_without_private_data_says_terraform_sent_none() {
+    Diagnostic warning = service.close(new Commands.CloseEphemeral(TYPE, new byte[0])).asList().get(0);
+
+    assertEquals(Diagnostic.warning("Cannot close the ephemeral pyvider_timed_token", "The token to close could not "
+        + "be identified: Terraform sent no private data. The token itself is unaffected and expires at its "
+        + "expires_at."), warning);
+  }
 }

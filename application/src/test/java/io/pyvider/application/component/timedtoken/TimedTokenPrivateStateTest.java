@@ -105,6 +105,17 @@ class TimedTokenPrivateStateTest {
   }
 
   @Test
+  void a_rename_with_a_private_state_that_holds_no_token_rebuilds_it_from_the_state() {
+    byte[] tokenless = terraform.sealFor(TokenTerraform.TYPE, Map.of("expires_at", created.get("expires_at")));
+
+    Outcomes.PlanResource plan = terraform.planUpdate(new Stored(created.state(), tokenless),
+        terraform.config("deploy"));
+
+    assertEquals(Diagnostics.NONE, plan.diagnostics());
+    assertEquals(sealedFieldsOf(created), terraform.open(plan.plannedPrivate()).fields());
+  }
+
+  @Test
   void an_unreadable_expiry_in_state_is_a_warning_on_the_expiry_and_marks_the_token_for_rotation() {
     Value.ObjectVal garbled = created.state().with("expires_at", Value.string("next tuesday"));
 

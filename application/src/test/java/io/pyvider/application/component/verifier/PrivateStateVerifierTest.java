@@ -25,6 +25,7 @@ import io.pyvider.domain.terraform.cty.Refinements;
 import io.pyvider.domain.terraform.cty.Value;
 import io.pyvider.domain.terraform.diag.Diagnostic;
 import io.pyvider.domain.terraform.diag.Diagnostics;
+import io.pyvider.domain.terraform.diag.Severity;
 import io.pyvider.domain.terraform.schema.Attribute;
 import io.pyvider.domain.terraform.schema.Block;
 import java.util.List;
@@ -77,6 +78,12 @@ class PrivateStateVerifierTest {
 
   private Map<String, String> open(byte[] blob) {
     return ((UnsealResult.Opened) sealer.unseal(blob, new SealingContext(TYPE))).data().fields();
+  }
+
+  /** The verifier's private data, sealed for another resource type: it never opens for this one. */
+  private byte[] sealedForAnotherType() {
+    return ((SealResult.Sealed) sealer.seal(PrivateData.of(Map.of("secret_token", "SECRET_FOR_ABC")),
+        new SealingContext("pyvider_timed_token"))).blob();
   }
 
   private static String token(Outcomes.ApplyResource applied) {
@@ -171,6 +178,38 @@ class PrivateStateVerifierTest {
     assertEquals(Diagnostics.NONE, plan.diagnostics());
     assertEquals(applied.newState(), plan.planned());
     assertEquals(List.of(), plan.requiresReplace());
+  }
+
+  @Test
+  void an_unchanged_input_keeps_the_sealed_secret_and_drops_one_that_does_not_open() {
+    Outcomes.ApplyResource applied = create(config("abc"));
+    byte[] foreign = sealedForAnotherType();
+
+    Outcomes.PlanResource kept = plan(testMode, applied.newState(), applied.privateState(), config("abc"));
+    Outcomes.PlanResource dropped = plan(testMode, applied.newState(), foreign, config("abc"));
+
+    assertEquals(Map.of("secret_token", "SECRET_FOR_ABC"), open(kept.plannedPrivate()));
+    assertEquals(0, dropped.plannedPrivate().length);
+  }
+
+  @Test
+  void a_refresh_with_private_state_that_does_not_open_warns_and_drops_it_keeping_the_state() {
+    Outcomes.ApplyResource applied = create(config("abc"));
+    byte[] foreign = sealedForAnotherType();
+
+    Outcomes.ReadResource unreadable = testMode.read(new Commands.ReadResource(TYPE, MapWire.of(applied.newState()),
+        foreign));
+    Outcomes.ReadResource absent = testMode.read(new Commands.ReadResource(TYPE, MapWire.of(applied.newState()),
+        new byte[0]));
+
+    Diagnostic warning = unreadable.diagnostics().asList().get(0);
+    assertEquals(Severity.WARNING, warning.severity());
+    assertEquals("Private state of pyvider_private_state_verifier could not be unsealed", warning.summary());
+    assertTrue(warning.detail().endsWith(". The state is kept as it is; the private state is dropped."),
+        warning.detail());
+    assertEquals(applied.newState(), unreadable.newState());
+    assertEquals(0, unreadable.privateState().length);
+    assertEquals(Diagnostics.NONE, absent.diagnostics(), "no private state is nothing to warn about");
   }
 
   @Test

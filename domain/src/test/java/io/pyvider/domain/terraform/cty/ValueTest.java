@@ -190,6 +190,12 @@ class ValueTest {
 
       assertEquals(0, ((Value.Num) Value.number(big)).value().compareTo(big));
     }
+
+    @Test
+    void a_number_has_the_number_type_whatever_its_value() {
+      assertEquals(CtyType.NUMBER, Value.number(0).type());
+      assertEquals(CtyType.NUMBER, Value.number(new BigDecimal("-1.5")).type());
+    }
   }
 
   @Nested

@@ -87,6 +87,12 @@ class DiagnosticsTest {
   }
 
   @Test
+  void it_prints_as_the_list_of_its_items_for_logs_and_failed_assertions() {
+    assertEquals("[" + WARNING + ", " + ERROR + "]", Diagnostics.of(WARNING, ERROR).toString());
+    assertEquals("[]", Diagnostics.NONE.toString());
+  }
+
+  @Test
   void it_iterates_over_its_items() {
     List<Diagnostic> seen = new ArrayList<>();
     Diagnostics.of(WARNING, ERROR).forEach(seen::add);
@@ -111,6 +117,16 @@ class DiagnosticsTest {
     assertTrue(ERROR.isError());
     assertEquals(Severity.WARNING, WARNING.severity());
     assertEquals("fix it", ERROR.detail());
+  }
+
+  @Test
+  void each_factory_builds_its_severity_with_the_given_path_or_the_root() {
+    AttributePath name = AttributePath.attribute("name");
+
+    assertEquals(new Diagnostic(Severity.ERROR, "bad", "fix it", name), Diagnostic.error(name, "bad", "fix it"));
+    assertEquals(new Diagnostic(Severity.ERROR, "bad", "fix it", AttributePath.ROOT), Diagnostic.error("bad", "fix it"));
+    assertEquals(new Diagnostic(Severity.WARNING, "careful", "d", name), Diagnostic.warning(name, "careful", "d"));
+    assertEquals(new Diagnostic(Severity.WARNING, "careful", "d", AttributePath.ROOT), Diagnostic.warning("careful", "d"));
   }
 
   @Test
