@@ -17,6 +17,13 @@ public record Refinements(
     Long lengthLowerBound,
     Long lengthUpperBound) {
 
+  /** An empty prefix promises nothing, so it is no refinement at all: one spelling for "no prefix" keeps equality honest. */
+  public Refinements {
+    if (stringPrefix != null && stringPrefix.isEmpty()) {
+      stringPrefix = null;
+    }
+  }
+
   public static final Refinements NONE = new Refinements(false, null, null, false, null, false, null, null);
 
   public static Refinements notNull() {

@@ -22,6 +22,14 @@ class RefinementsTest {
   }
 
   @Test
+  void an_empty_string_prefix_is_no_refinement_so_it_survives_a_round_trip_through_the_wire() {
+    // The msgpack encoder drops an empty prefix (it promises nothing); decoding "" must therefore equal no prefix.
+    assertEquals(Refinements.NONE, Refinements.NONE.withStringPrefix(""));
+    assertEquals(Refinements.notNull(), Refinements.notNull().withStringPrefix(""));
+    assertEquals("a", Refinements.NONE.withStringPrefix("a").stringPrefix());
+  }
+
+  @Test
   void no_refinements_admit_anything() {
     assertTrue(Refinements.NONE.isEmpty());
     assertTrue(Refinements.NONE.admits(Value.nullOf(CtyType.STRING)));
