@@ -27,6 +27,13 @@ import java.util.TreeMap;
  * full precision, and unknown values cannot be written.
  */
 public final class JsonValueCodec {
+  /**
+   * How many dynamic values whose "value" comes before their "type" may enclose one another. Each is copied until its
+   * type is known, so every level would copy (and hold) the rest of the input again. Terraform nests them only around
+   * a null: a dynamic value inside another one is null, since a known value's type names no dynamic.
+   */
+  static final int MAX_COPIED_DYNAMIC = 4;
+
   private JsonValueCodec() {
   }
 
@@ -34,13 +41,14 @@ public final class JsonValueCodec {
   public static Value decode(byte[] json, CtyType type) throws WireFormatException {
     Objects.requireNonNull(json, "json");
     Objects.requireNonNull(type, "type");
-    return decode(json, type, AttributePath.ROOT, 0);
+    return decode(json, type, AttributePath.ROOT, 0, 0);
   }
 
-  private static Value decode(byte[] json, CtyType type, AttributePath base, int depth) throws WireFormatException {
+  private static Value decode(byte[] json, CtyType type, AttributePath base, int depth, int copies)
+      throws WireFormatException {
     Reader reader = null;
     try (JsonParser p = Json.FACTORY.createParser(json)) {
-      reader = new Reader(p, base);
+      reader = new Reader(p, base, copies);
       if (p.nextToken() == null) {
         throw new WireFormatException(base, "the JSON document is empty");
       }
@@ -148,10 +156,13 @@ public final class JsonValueCodec {
   /** One decoding pass over one parser; {@link #at} remembers where a syntax error happened. */
   private static final class Reader {
     final JsonParser p;
+    /** How many copied dynamic values enclose this pass (it reads one of them, or the whole input). */
+    final int copies;
     AttributePath at;
 
-    Reader(JsonParser p, AttributePath base) {
+    Reader(JsonParser p, AttributePath base, int copies) {
       this.p = p;
+      this.copies = copies;
       this.at = base;
     }
 
@@ -285,6 +296,9 @@ public final class JsonValueCodec {
             }
             if (type != null) {
               value = value(type, path, depth + 1);
+            } else if (copies >= MAX_COPIED_DYNAMIC) {
+              throw new WireFormatException(path, "dynamically-typed values with their \"value\" first nest more than "
+                  + MAX_COPIED_DYNAMIC + " deep");
             } else {
               pending = copy(); // cty writes "value" before "type": keep it until the type is known
             }
@@ -297,7 +311,7 @@ public final class JsonValueCodec {
         throw new WireFormatException(path, "missing type in a dynamically-typed value");
       }
       if (pending != null) {
-        return decode(pending, type, path, depth + 1);
+        return decode(pending, type, path, depth + 1, copies + 1);
       }
       if (value == null) {
         throw new WireFormatException(path, "missing value in a dynamically-typed value");

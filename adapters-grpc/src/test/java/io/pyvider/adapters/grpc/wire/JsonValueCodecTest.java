@@ -1,5 +1,6 @@
 package io.pyvider.adapters.grpc.wire;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -175,6 +176,30 @@ class JsonValueCodecTest {
     String brackets = "{\"value\":" + "[".repeat(20000) + "]".repeat(20000) + ",\"type\":\"string\"}";
     assertEquals("the JSON is nested too deeply or holds an over-long token",
         fails(brackets, CtyType.DYNAMIC).getMessage());
+  }
+
+  /**
+   * cty writes a dynamic value's "value" before its "type", so the decoder copies the value until the type is known.
+   * Nested in one another, every level copied the whole rest again and held it while the next did: 200 levels around
+   * 1 MB allocated 1.9 GB (3 s), and a 256 MiB message (gRPC's bound) could take hundreds of gigabytes. Terraform nests
+   * them only around a null (a dynamic value inside one is null), so a few levels are enough. Found reading the codec
+   * for what the fuzzer's small inputs cannot show.
+   */
+  @Test
+  void dynamicValuesNestedValueFirstAreRefusedBeforeTheyMultiplyTheInput() {
+    String json = "\"" + "x".repeat(1 << 20) + "\"";
+    json = "{\"value\":" + json + ",\"type\":\"string\"}";
+    for (int level = 1; level < 200; level++) {
+      json = "{\"value\":" + json + ",\"type\":\"dynamic\"}";
+    }
+    long before = HostileInput.allocatedBytes();
+    WireFormatException refused = fails(json, CtyType.DYNAMIC);
+    long allocated = HostileInput.allocatedBytes() - before;
+    assertEquals("dynamically-typed values with their \"value\" first nest more than 4 deep", refused.getMessage());
+    assertTrue(allocated < 64L << 20, "decoding allocated " + allocated + " bytes");
+    assertEquals(Value.nullOf(CtyType.DYNAMIC),
+        assertDoesNotThrow(() -> decode("{\"value\":{\"value\":null,\"type\":\"dynamic\"},\"type\":\"dynamic\"}",
+            CtyType.DYNAMIC)));
   }
 
   @Test
