@@ -27,6 +27,14 @@ import java.util.TreeMap;
  * full precision, and unknown values cannot be written.
  */
 public final class JsonValueCodec {
+  /**
+   * How many bytes one decode may copy, beyond four times its input, of dynamic values whose "value" comes before
+   * their "type" (cty's order): each is copied until its type is known, so nested in one another every level would
+   * copy, and hold, the rest of the input again. Terraform nests them only around a null (a dynamic value inside
+   * another one is null, since a known value's type names no dynamic), which costs next to nothing.
+   */
+  static final long COPY_ALLOWANCE = 16L << 20;
+
   private JsonValueCodec() {
   }
 
@@ -34,13 +42,14 @@ public final class JsonValueCodec {
   public static Value decode(byte[] json, CtyType type) throws WireFormatException {
     Objects.requireNonNull(json, "json");
     Objects.requireNonNull(type, "type");
-    return decode(json, type, AttributePath.ROOT, 0);
+    return decode(json, type, AttributePath.ROOT, 0, new CopyBudget(COPY_ALLOWANCE + 4L * json.length));
   }
 
-  private static Value decode(byte[] json, CtyType type, AttributePath base, int depth) throws WireFormatException {
+  private static Value decode(byte[] json, CtyType type, AttributePath base, int depth, CopyBudget budget)
+      throws WireFormatException {
     Reader reader = null;
     try (JsonParser p = Json.FACTORY.createParser(json)) {
-      reader = new Reader(p, base);
+      reader = new Reader(p, base, budget);
       if (p.nextToken() == null) {
         throw new WireFormatException(base, "the JSON document is empty");
       }
@@ -145,13 +154,32 @@ public final class JsonValueCodec {
     }
   }
 
+  /** What is left of one decode's {@link #COPY_ALLOWANCE}, shared by the passes over its copies. */
+  private static final class CopyBudget {
+    private long left;
+
+    CopyBudget(long bytes) {
+      this.left = bytes;
+    }
+
+    void spend(long bytes, AttributePath path) throws WireFormatException {
+      left -= bytes;
+      if (left < 0) {
+        throw new WireFormatException(path, "dynamically-typed values written value first are nested so deeply that "
+            + "reading them would copy more than four times the input");
+      }
+    }
+  }
+
   /** One decoding pass over one parser; {@link #at} remembers where a syntax error happened. */
   private static final class Reader {
     final JsonParser p;
+    final CopyBudget budget;
     AttributePath at;
 
-    Reader(JsonParser p, AttributePath base) {
+    Reader(JsonParser p, AttributePath base, CopyBudget budget) {
       this.p = p;
+      this.budget = budget;
       this.at = base;
     }
 
@@ -287,6 +315,7 @@ public final class JsonValueCodec {
               value = value(type, path, depth + 1);
             } else {
               pending = copy(); // cty writes "value" before "type": keep it until the type is known
+              budget.spend(pending.length, path);
             }
           }
           default -> throw new WireFormatException(path,
@@ -297,7 +326,7 @@ public final class JsonValueCodec {
         throw new WireFormatException(path, "missing type in a dynamically-typed value");
       }
       if (pending != null) {
-        return decode(pending, type, path, depth + 1);
+        return decode(pending, type, path, depth + 1, budget);
       }
       if (value == null) {
         throw new WireFormatException(path, "missing value in a dynamically-typed value");

@@ -1,5 +1,6 @@
 package io.pyvider.adapters.grpc.wire;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -175,6 +176,31 @@ class JsonValueCodecTest {
     String brackets = "{\"value\":" + "[".repeat(20000) + "]".repeat(20000) + ",\"type\":\"string\"}";
     assertEquals("the JSON is nested too deeply or holds an over-long token",
         fails(brackets, CtyType.DYNAMIC).getMessage());
+  }
+
+  /**
+   * cty writes a dynamic value's "value" before its "type", so the decoder copies the value until the type is known.
+   * Nested in one another, every level copied the whole rest again and held it while the next did: 200 levels around
+   * 1 MB allocated 1.9 GB (3 s), and a 256 MiB message (gRPC's bound) could take hundreds of gigabytes. Copies now
+   * stop at four times the input plus 16 MiB. Terraform nests them only around a null, which copies next to nothing.
+   * Found reading the codec for what the fuzzer's small inputs cannot show.
+   */
+  @Test
+  void dynamicValuesNestedValueFirstCopyAtMostFourTimesTheInput() {
+    String json = "\"" + "x".repeat(1 << 20) + "\"";
+    json = "{\"value\":" + json + ",\"type\":\"string\"}";
+    for (int level = 1; level < 200; level++) {
+      json = "{\"value\":" + json + ",\"type\":\"dynamic\"}";
+    }
+    long before = HostileInput.allocatedBytes();
+    WireFormatException refused = fails(json, CtyType.DYNAMIC);
+    long allocated = HostileInput.allocatedBytes() - before;
+    assertEquals("dynamically-typed values written value first are nested so deeply that reading them would copy "
+        + "more than four times the input", refused.getMessage());
+    assertTrue(allocated < 512L << 20, "decoding allocated " + allocated + " bytes"); // 1.9 GB before
+    assertEquals(Value.nullOf(CtyType.DYNAMIC),
+        assertDoesNotThrow(() -> decode("{\"value\":{\"value\":null,\"type\":\"dynamic\"},\"type\":\"dynamic\"}",
+            CtyType.DYNAMIC)));
   }
 
   @Test
