@@ -217,6 +217,14 @@ class JsonValueCodecTest {
   }
 
   @Test
+  void anElementOfTheWrongTypeIsNamedByItsIndexWhenEncoding() {
+    Value set = new Value.SetVal(CtyType.STRING, new java.util.LinkedHashSet<>(List.of(Value.string("a"),
+        Value.number(1))));
+    assertEquals("a value of type \"number\" cannot be encoded as \"string\" at [1]", assertThrows(
+        IllegalArgumentException.class, () -> encode(set, CtyType.setOf(CtyType.STRING))).getMessage());
+  }
+
+  @Test
   void aDynamicValueMustBeAValueTypeObject() {
     assertEquals("a {\"value\":…,\"type\":…} object for a dynamic value is required, got a JSON string",
         fails("\"x\"", CtyType.DYNAMIC).getMessage());
