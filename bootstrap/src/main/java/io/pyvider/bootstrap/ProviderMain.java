@@ -3,7 +3,10 @@ package io.pyvider.bootstrap;
 import io.pyvider.adapters.host.HostModule;
 import io.pyvider.application.port.out.Clock;
 import io.pyvider.application.port.out.Environment;
+import java.io.FileOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -21,6 +24,19 @@ public final class ProviderMain {
   /** First arguments that keep the provider path: serve for a debugger, or train the class-data archive. */
   private static final Set<String> SERVE_FLAGS = Set.of("-debug", "--debug", "--train", DaemonMain.DAEMON_FLAG);
 
+  /**
+   * The launcher points the JVM's own stdout at stderr, because HotSpot writes a crash banner to descriptor 1 whatever
+   * its flags say, and hands the handshake channel over as this descriptor number instead.
+   */
+  static final String HANDSHAKE_FD_PROPERTY = "pyvider.handshake.fd";
+
+  /** Set when the launcher stays as this JVM's parent (to retry a start that crashed): its death ends the run. */
+  static final String WATCH_PARENT_PROPERTY = "pyvider.watch.parent";
+
+  private static final long PARENT_POLL_MILLIS = 200;
+
+  private static volatile ProviderRun servingRun;
+
   private ProviderMain() {
   }
 
@@ -37,8 +53,12 @@ public final class ProviderMain {
     } else if (!arguments.isEmpty() && arguments.get(0).equals(DaemonMain.DAEMON_FLAG)) {
       exitCode = DaemonMain.run(arguments.subList(1, arguments.size()), stdout);
     } else {
-      exitCode = serve(HostModule.processEnvironment(), HostModule.systemClock(), arguments.contains("-debug")
-          || arguments.contains("--debug"), stdout);
+      boolean debug = arguments.contains("-debug") || arguments.contains("--debug");
+      PrintStream handshake = debug ? stdout : handshakeChannel(System.getProperty(HANDSHAKE_FD_PROPERTY), stdout);
+      if (Boolean.getBoolean(WATCH_PARENT_PROPERTY)) {
+        watchParent();
+      }
+      exitCode = serve(HostModule.processEnvironment(), HostModule.systemClock(), debug, handshake);
     }
     System.exit(exitCode);
   }
@@ -60,6 +80,7 @@ public final class ProviderMain {
       return refused.exitCode();
     }
     ProviderRun.Serving serving = (ProviderRun.Serving) start;
+    servingRun = serving.run();
     if (debug) {
       printReattachInstructions(stdout, serving.run().port());
     } else {
@@ -73,6 +94,47 @@ public final class ProviderMain {
       Thread.currentThread().interrupt();
     }
     return 0;
+  }
+
+  /**
+   * The handshake channel: the launcher's descriptor {@code fd} when it names one that can be opened, else stdout. An
+   * unusable value falls back to stdout, where a launcher that did not set it expects the line anyway.
+   */
+  static PrintStream handshakeChannel(String fd, PrintStream stdout) {
+    if (fd == null || !fd.matches("[3-9]")) {
+      return stdout;
+    }
+    try {
+      return new PrintStream(new FileOutputStream("/dev/fd/" + fd), false, StandardCharsets.US_ASCII);
+    } catch (IOException unusable) {
+      System.err.println("terraform-provider-pyvider: handshake descriptor " + fd + " unusable; using stdout");
+      return stdout;
+    }
+  }
+
+  /**
+   * Ends the run when the launcher that started this JVM dies (Terraform SIGKILLs the process it started, which is the
+   * launcher here): this JVM is then re-parented, and must not outlive it holding Terraform's pipes.
+   */
+  private static void watchParent() {
+    long launcher = ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L);
+    Thread watcher = new Thread(() -> {
+      while (ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L) == launcher) {
+        try {
+          Thread.sleep(PARENT_POLL_MILLIS);
+        } catch (InterruptedException interrupted) {
+          return;
+        }
+      }
+      ProviderRun run = servingRun;
+      if (run != null) {
+        run.stop();
+      } else {
+        Runtime.getRuntime().halt(1);
+      }
+    }, "launcher-watch");
+    watcher.setDaemon(true);
+    watcher.start();
   }
 
   /** The TLS half of start-up, on its own thread, after netty's TLS is initialised without the CA bundle. */

@@ -81,6 +81,10 @@ public final class KeyRing {
     Optional<KeyFile.Loaded> file = loadedKeyFile();
     if (c.shared.isPresent()) {
       String shared = "shared secret from " + SHARED_SECRET + previous;
+      Optional<String> weak = sharedSecretWeakness(c);
+      if (weak.isPresent()) {
+        return KeyCheck.warning(shared + "; " + weak.get());
+      }
       if (file.orElse(null) instanceof KeyFile.Refused refused) {
         return KeyCheck.warning(shared + "; " + refused.problem() + ", so state sealed with it does not open");
       }
@@ -253,8 +257,21 @@ public final class KeyRing {
   private Configured configured() {
     if (configured == null) {
       configured = new Configured(environment, workingDirectory, access);
+      sharedSecretWeakness(configured).ifPresent(weak -> notices.add("The private-state shared secret is used, but "
+          + weak + "."));
     }
     return configured;
+  }
+
+  /**
+   * Why the shared secret is weak, if it is. It is still used (refusing it would strand every state sealed with it);
+   * the log and {@code doctor} say so instead.
+   */
+  private static Optional<String> sharedSecretWeakness(Configured c) {
+    return c.sharedLength.filter(length -> length < KeyFile.RECOMMENDED_LENGTH)
+        .map(length -> SHARED_SECRET + " is only " + length + " characters long, which a guess can reach ("
+            + KeyFile.RECOMMENDED_LENGTH + " or more recommended; " + KEYGEN + " of " + KeyFile.GENERATED_LENGTH
+            + " characters)");
   }
 
   private static String describe(Exception e) {
@@ -279,12 +296,15 @@ public final class KeyRing {
   /** What the environment configures; parsed lazily so constructing a ring costs nothing. */
   private static final class Configured {
     final Optional<RingKey> shared;
+    final Optional<Integer> sharedLength; // in characters: how strong it can be, never what it is
     final List<RingKey> previous = new ArrayList<>();
     final Optional<KeyFile> keyFile;
 
     Configured(Environment environment, Path workingDirectory, KeyFileAccess access) {
       // The current secret is used exactly as given (not trimmed), as pyvider's Python provider did, so its blobs open.
-      shared = environment.get(SHARED_SECRET).filter(s -> !s.isEmpty()).map(s -> new RingKey(s, SHARED_SECRET));
+      Optional<String> sharedSecret = environment.get(SHARED_SECRET).filter(s -> !s.isEmpty());
+      shared = sharedSecret.map(s -> new RingKey(s, SHARED_SECRET));
+      sharedLength = sharedSecret.map(s -> s.codePointCount(0, s.length()));
       String[] entries = environment.get(PREVIOUS_SECRETS).orElse("").split(",");
       for (int i = 0; i < entries.length; i++) {
         String secret = entries[i].strip();

@@ -124,6 +124,33 @@ class KeyFileHygieneTest {
   }
 
   @Test
+  void aShortSharedSecretStillSealsButTheLogAndDoctorSayItIsWeak() throws Exception {
+    String weak = "letmein";
+    Map<String, String> environment = Map.of("HOME", home.toString(), KeyRing.SHARED_SECRET, weak);
+    KeyRing ring = Sealing.ring(environment);
+    byte[] blob = seal(Sealing.sealer(ring), TOKEN_STATE);
+    assertEquals(TOKEN_STATE, opened(Sealing.sealer(environment).unseal(blob, TIMED_TOKEN)).data(),
+        "refusing it would strand every state sealed with it");
+    String warning = ring.takeKeyNotices().orElseThrow(() -> new AssertionError("a 7-character secret used silently"));
+    assertTrue(warning.contains(KeyRing.SHARED_SECRET + " is only 7 characters"), warning);
+    assertTrue(warning.contains("keygen"), warning);
+    assertHoldsNoKey(warning, weak);
+    KeyCheck check = Sealing.ring(environment).check();
+    assertEquals(KeyCheck.Verdict.WARNING, check.verdict(), check::toString);
+    assertTrue(check.detail().contains("7 characters"), check::toString);
+    assertHoldsNoKey(check.detail(), weak);
+  }
+
+  @Test
+  void aSharedSecretAsLongAsAGeneratedOneIsNotWarnedAbout() {
+    Map<String, String> environment = Map.of("HOME", home.toString(), KeyRing.SHARED_SECRET, STRONG_KEY);
+    KeyRing ring = Sealing.ring(environment);
+    seal(Sealing.sealer(ring), TOKEN_STATE);
+    assertEquals(java.util.Optional.empty(), ring.takeKeyNotices());
+    assertEquals(KeyCheck.Verdict.OK, Sealing.ring(environment).check().verdict());
+  }
+
+  @Test
   void binaryGarbageIsRefusedAsNotAKey() throws Exception {
     String garbage = "PK\u0003\u0004\u0000\u0000garbage-that-is-long-enough-to-pass";
     writeKeyFile(garbage, "rw-------");

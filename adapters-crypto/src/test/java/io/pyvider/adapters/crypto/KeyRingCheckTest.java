@@ -22,6 +22,7 @@ class KeyRingCheckTest {
   private static final String SHARED = "PYVIDER_PRIVATE_STATE_SHARED_SECRET";
   private static final String KEYGEN = "`terraform-provider-pyvider keygen` prints a new secret";
   private static final String STRONG_KEY = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFG";
+  private static final String TEAM_SECRET = "the team secret, long enough not to be warned about";
   private static final String PER_USER = " (fine for one person; set " + SHARED + " for a team or CI)";
 
   @TempDir
@@ -46,27 +47,27 @@ class KeyRingCheckTest {
 
   @Test
   void aSharedSecretAloneIsOk() {
-    assertEquals(new KeyCheck(Verdict.OK, "shared secret from " + SHARED), check(SHARED, "team secret"));
+    assertEquals(new KeyCheck(Verdict.OK, "shared secret from " + SHARED), check(SHARED, TEAM_SECRET));
     assertFalse(Files.exists(keyFile()), "doctor never creates the key file");
   }
 
   @Test
   void previousSecretsAreCountedNeverShown() {
     assertEquals(new KeyCheck(Verdict.OK, "shared secret from " + SHARED + ", 2 previous secret(s) accepted for reading"),
-        check(SHARED, "team secret", KeyRing.PREVIOUS_SECRETS, "old one, older one"));
+        check(SHARED, TEAM_SECRET, KeyRing.PREVIOUS_SECRETS, "old one, older one"));
   }
 
   @Test
   void aSharedSecretWithAGoodKeyFileBesideItIsOk() throws Exception {
     writeKeyFile(STRONG_KEY);
-    assertEquals(new KeyCheck(Verdict.OK, "shared secret from " + SHARED), check(SHARED, "team secret"));
+    assertEquals(new KeyCheck(Verdict.OK, "shared secret from " + SHARED), check(SHARED, TEAM_SECRET));
   }
 
   @Test
   void aSharedSecretWithAnUnusableKeyFileWarnsThatStateSealedWithTheFileDoesNotOpen() throws Exception {
     writeKeyFile("\n");
     assertEquals(new KeyCheck(Verdict.WARNING, "shared secret from " + SHARED + "; the key file " + keyFile()
-        + " is empty, so state sealed with it does not open"), check(SHARED, "team secret"));
+        + " is empty, so state sealed with it does not open"), check(SHARED, TEAM_SECRET));
   }
 
   @Test
@@ -75,7 +76,7 @@ class KeyRingCheckTest {
     assertEquals(new KeyCheck(Verdict.WARNING, "shared secret from " + SHARED + "; the key file, still read for state "
         + "sealed with it: the key file " + keyFile() + " holds a key of only 5 characters, too short to seal private "
         + "state with (at least 16; `terraform-provider-pyvider keygen` prints a 43-character one)"),
-        check(SHARED, "team secret"));
+        check(SHARED, TEAM_SECRET));
   }
 
   @Test

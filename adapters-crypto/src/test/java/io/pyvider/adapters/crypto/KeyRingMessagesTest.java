@@ -30,7 +30,7 @@ class KeyRingMessagesTest {
 
   private static final String SHARED = "PYVIDER_PRIVATE_STATE_SHARED_SECRET";
   private static final String PREVIOUS = "PYVIDER_PRIVATE_STATE_PREVIOUS_SECRETS";
-  private static final String CURRENT = "the current team secret";
+  private static final String CURRENT = "the current team secret that is long enough not to be warned about";
   private static final String FILE_KEY = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFG";
 
   @TempDir

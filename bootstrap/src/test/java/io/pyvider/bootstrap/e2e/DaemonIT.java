@@ -164,6 +164,61 @@ class DaemonIT {
   }
 
   @Test
+  void a_session_sent_more_than_the_daemon_can_hold_fails_alone_and_the_daemon_serves_on() throws Exception {
+    long daemon;
+    try (ProviderProcess first = ProviderProcess.start(launch(), "first")) {
+      assertTrue(first.connect().healthy(), first::stderrTail);
+      daemon = daemonPid();
+    }
+    // Three concurrent configurations of 100 MB each (Terraform accepts messages up to 256 MB): more than a daemon's
+    // heap. The session may refuse them; the other sessions must not notice.
+    byte[] huge = new byte[100 << 20];
+    java.util.Arrays.fill(huge, (byte) 'x');
+    java.io.ByteArrayOutputStream msgpack = new java.io.ByteArrayOutputStream(huge.length + 32);
+    msgpack.write(0x81); // a map of one entry: "content" = a 100 MB string
+    msgpack.write(0xa7);
+    msgpack.writeBytes("content".getBytes(StandardCharsets.US_ASCII));
+    msgpack.write(0xdb);
+    msgpack.writeBytes(java.nio.ByteBuffer.allocate(4).putInt(huge.length).array());
+    msgpack.writeBytes(huge);
+    Tfplugin6.ValidateResourceConfig.Request request = Tfplugin6.ValidateResourceConfig.Request.newBuilder()
+        .setTypeName("pyvider_file_content").setConfig(Tfplugin6.DynamicValue.newBuilder()
+            .setMsgpack(com.google.protobuf.ByteString.copyFrom(msgpack.toByteArray()))).build();
+    try (ProviderProcess heavy = ProviderProcess.start(launch(), "heavy")) {
+      assertTrue(heavy.connect().healthy(), heavy::stderrTail);
+      java.util.concurrent.ExecutorService senders = java.util.concurrent.Executors.newFixedThreadPool(3);
+      try {
+        List<java.util.concurrent.Future<Object>> sent = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+          sent.add(senders.submit(() -> {
+            try {
+              return heavy.provider().validateResourceConfig(request);
+            } catch (io.grpc.StatusRuntimeException refused) {
+              return refused.getStatus();
+            }
+          }));
+        }
+        while (!sent.isEmpty()) {
+          Object answer = sent.get(0).get(5, java.util.concurrent.TimeUnit.MINUTES);
+          sent.remove(0);
+          // Refused (the session's connection ends with "Java heap space") or answered: either way, not hung.
+          assertTrue(answer instanceof io.grpc.Status || answer instanceof Tfplugin6.ValidateResourceConfig.Response,
+              String.valueOf(answer));
+        }
+      } finally {
+        senders.shutdownNow();
+      }
+    }
+    try (ProviderProcess next = ProviderProcess.start(launch(), "after-the-heavy-one")) {
+      assertTrue(next.connect().healthy(), next::stderrTail);
+      assertEquals(daemon, daemonPid(), "the daemon did not survive another session's input");
+      Tfplugin6.GetProviderSchema.Response schema = next.provider().getProviderSchema(
+          Tfplugin6.GetProviderSchema.Request.getDefaultInstance());
+      assertTrue(schema.containsResourceSchemas(TYPE));
+    }
+  }
+
+  @Test
   void the_daemon_exits_after_its_idle_timeout_and_the_next_launch_starts_a_new_one() throws Exception {
     ProviderLaunch quick = launch().with("PYVIDER_DAEMON_IDLE", "2s");
     long daemon;

@@ -71,8 +71,7 @@ class LauncherIT {
     Path installed = install(home.resolve("plugins"));
     String javaHome = System.getProperty("java.home");
     Path cache = Files.createDirectories(home.resolve("cache"));
-    Path archive = cache.resolve("pyvider-" + archiveStamp(installed.resolveSibling("terraform-provider-pyvider.jar"),
-        javaHome) + archiveExtension());
+    Path archive = archive(installed, cache, javaHome);
     byte[] damaged = "a class-data archive cut short by a full disk".getBytes(StandardCharsets.UTF_8);
     Files.write(archive, damaged);
     Files.writeString(archive.resolveSibling(archive.getFileName() + ".size"), "7659520\n");
@@ -91,8 +90,7 @@ class LauncherIT {
     Path installed = install(home.resolve("plugins"));
     String javaHome = System.getProperty("java.home");
     Path cache = Files.createDirectories(home.resolve("cache"));
-    Path archive = cache.resolve("pyvider-" + archiveStamp(installed.resolveSibling("terraform-provider-pyvider.jar"),
-        javaHome) + archiveExtension());
+    Path archive = archive(installed, cache, javaHome);
     Files.createFile(archive);
     Files.writeString(archive.resolveSibling(archive.getFileName() + ".size"), "0\n");
     Files.setLastModifiedTime(archive, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 60_000));
@@ -112,12 +110,108 @@ class LauncherIT {
     }
   }
 
+  @Test
+  void a_jvm_that_crashes_on_its_archive_is_started_again_without_it_and_its_banner_never_reaches_stdout()
+      throws Exception {
+    Path installed = install(home.resolve("plugins"));
+    String javaHome = System.getProperty("java.home");
+    Path cache = Files.createDirectories(home.resolve("cache"));
+    Path archive = archive(installed, cache, javaHome);
+    Path size = archive.resolveSibling(archive.getFileName() + ".size");
+    try (ProviderProcess first = ProviderProcess.start(direct(installed, cache, javaHome), "trains")) {
+      assertTrue(first.connect().healthy(), first::stderrTail);
+    }
+    awaitTraining(archive);
+    // Damaged after its checks: cut in half, with a size record that matches, so only the JVM can notice (SIGBUS).
+    long half = Files.size(archive) / 2;
+    archive.toFile().setWritable(true, true);
+    try (var channel = java.nio.channels.FileChannel.open(archive, java.nio.file.StandardOpenOption.WRITE)) {
+      channel.truncate(half);
+    }
+    Files.writeString(size, half + "\n");
+    holdTraining(archive);
+    Path workingDirectory = Files.createDirectories(home.resolve("terraform-run"));
+
+    try (ProviderProcess provider = ProviderProcess.start(direct(installed, cache, javaHome).in(workingDirectory),
+        "crashes-once")) {
+      assertTrue(String.valueOf(provider.handshakeLine()).matches(HANDSHAKE),
+          () -> "stdout must hold the handshake line first" + provider.stderrTail());
+      assertTrue(provider.connect().healthy());
+      assertEquals(List.of(), provider.stdoutAfterHandshake());
+      assertTrue(provider.stderrLines().stream().anyMatch(line -> line.contains("A fatal error has been detected")),
+          () -> "the crash banner belongs on stderr" + provider.stderrTail());
+      assertTrue(provider.stderrLines().stream().anyMatch(line -> line.contains("starting without it")),
+          provider::stderrTail);
+    }
+    assertTrue(!Files.exists(archive), "the archive the JVM crashed with is still in place");
+    try (var files = Files.list(workingDirectory)) {
+      assertEquals(List.of(), files.toList(), "nothing may be written into Terraform's working directory");
+    }
+  }
+
+  @Test
+  void when_terraform_kills_the_launcher_that_stayed_as_parent_the_jvm_ends_too() throws Exception {
+    Path installed = install(home.resolve("plugins"));
+    String javaHome = System.getProperty("java.home");
+    Path cache = Files.createDirectories(home.resolve("cache"));
+    Path archive = archive(installed, cache, javaHome);
+    Files.createFile(archive); // an archive in use keeps the launcher as the JVM's parent (to retry a crash)
+    Files.writeString(archive.resolveSibling(archive.getFileName() + ".size"), "0\n");
+    holdTraining(archive);
+
+    try (ProviderProcess provider = ProviderProcess.start(direct(installed, cache, javaHome), "launcher-killed")) {
+      assertTrue(provider.connect().healthy(), provider::stderrTail);
+      ProcessHandle jvm = provider.process().children().findFirst().orElseThrow(
+          () -> new AssertionError("the launcher should be the JVM's parent while an archive is mapped"));
+      provider.process().destroyForcibly(); // go-plugin's Kill() after its grace period: SIGKILL, the launcher only
+      assertTrue(jvm.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS) != null);
+      assertTrue(!jvm.isAlive(), "the JVM outlived the launcher Terraform killed");
+    }
+  }
+
+  @Test
+  void pyvider_java_opts_are_split_into_words_but_never_matched_against_files_in_the_working_directory()
+      throws Exception {
+    Path installed = install(home.resolve("plugins"));
+    Path workingDirectory = Files.createDirectories(home.resolve("terraform-run"));
+    // Were the option a pattern, it would match this file and turn into a second garbage collector, which the JVM
+    // refuses beside the launcher's own (-XX:+UseSerialGC); as written, it is an unknown option the JVM ignores.
+    Files.createFile(workingDirectory.resolve("-XX:+UseG1GC"));
+    ProcessBuilder builder = new ProcessBuilder(installed.toString(), "version").directory(workingDirectory.toFile())
+        .redirectErrorStream(false);
+    builder.environment().clear();
+    builder.environment().putAll(ProviderLaunch.binary(home).environment());
+    builder.environment().put("PYVIDER_JAVA_OPTS", "-XX:+IgnoreUnrecognizedVMOptions -XX:+UseG1G?");
+    Process version = builder.start();
+    String stdout = new String(version.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    String stderr = new String(version.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(0, version.waitFor(), () -> "PYVIDER_JAVA_OPTS was expanded against the working directory: " + stderr);
+    assertTrue(stdout.startsWith("terraform-provider-pyvider "), stdout);
+  }
+
+  /** Waits for the background training run the first start began (the JVM writes the archive as it exits). */
+  private static void awaitTraining(Path archive) throws InterruptedException {
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(3);
+    Path size = archive.resolveSibling(archive.getFileName() + ".size");
+    Path lock = archive.resolveSibling(archive.getFileName() + ".lock");
+    while (!(Files.exists(archive) && Files.exists(size) && !Files.exists(lock))) {
+      assertTrue(System.nanoTime() < deadline, "no archive trained within 3 minutes: " + archive);
+      Thread.sleep(100);
+    }
+  }
+
   /**
    * Takes the training lock a run holds while it trains a replacement archive, so none starts here: the launch's
    * decision about the old archive is then all there is to see, and no background JVM outlives the test.
    */
   private static void holdTraining(Path archive) throws IOException {
     Files.createDirectory(archive.resolveSibling(archive.getFileName() + ".lock"));
+  }
+
+  /** Where the launcher keeps the direct start's archive for {@code installed} in {@code cache}. */
+  private static Path archive(Path installed, Path cache, String javaHome) throws Exception {
+    return cache.resolve("pyvider-" + archiveStamp(installed.resolveSibling("terraform-provider-pyvider.jar"),
+        javaHome) + archiveExtension());
   }
 
   /** The launcher's archive kind for the JDK running the tests: a CDS archive before 25, an AOT cache from 25 on. */
@@ -147,6 +241,6 @@ class LauncherIT {
         "stamp", jar.toString(), javaHome).redirectErrorStream(true).start();
     String out = new String(stamp.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
     assertEquals(0, stamp.waitFor(), out);
-    return out;
+    return out + "-v"; // archives written with a checksum
   }
 }

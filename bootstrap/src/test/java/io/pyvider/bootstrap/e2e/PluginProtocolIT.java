@@ -12,11 +12,14 @@ import io.pyvider.adapters.grpc.client.PluginClient;
 import io.pyvider.adapters.grpc.proto.Tfplugin6;
 import io.pyvider.application.port.out.TlsIdentity;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -206,16 +209,48 @@ class PluginProtocolIT {
     }
   }
 
+  /**
+   * go-plugin servers ignore SIGINT: Terraform handles Ctrl-C itself and stops providers with StopProvider. Whether a
+   * signal would end a process cannot be seen by waiting for a while; its disposition can. In both shapes of the
+   * process Terraform starts (the launcher serving the run through the daemon, and the JVM the launcher execs when
+   * there is none) SIGINT is ignored, as /proc/PID/status shows. The kernel discards an ignored signal inside kill(2),
+   * so once kill has returned nothing is pending, and the RPC answered afterwards is conclusive.
+   */
   @Test
   void an_interrupt_signal_does_not_stop_the_provider_because_terraform_handles_ctrl_c_itself() throws Exception {
-    try (ProviderProcess provider = start(ProviderLaunch.binary(home), "sigint")) {
-      assertTrue(provider.connect().healthy());
-      Process kill = new ProcessBuilder("kill", "-INT", String.valueOf(provider.process().pid())).start();
-      assertEquals(0, kill.waitFor());
-      Thread.sleep(1000); // give a handler that would exit the time to do so
-      assertTrue(provider.process().isAlive(), "SIGINT ended the provider" + provider.stderrTail());
-      assertTrue(provider.connect().healthy(), "still serving after SIGINT");
+    Map<String, ProviderLaunch> shapes = new LinkedHashMap<>();
+    shapes.put("through the daemon", ProviderLaunch.binary(home).without("PYVIDER_DAEMON"));
+    shapes.put("direct JVM", ProviderLaunch.binary(home).with("PYVIDER_DAEMON", "off"));
+    for (Map.Entry<String, ProviderLaunch> shape : shapes.entrySet()) {
+      try (ProviderProcess provider = start(shape.getValue(), "sigint " + shape.getKey())) {
+        assertTrue(provider.connect().healthy());
+        long pid = provider.process().pid();
+        assertTrue(ignores(pid, 2), shape.getKey() + ": SIGINT is not ignored (" + signalMasks(pid) + "), so a "
+            + "Ctrl-C would reach a handler or end the provider");
+        Process kill = new ProcessBuilder("kill", "-INT", String.valueOf(pid)).start();
+        assertEquals(0, kill.waitFor());
+        assertTrue(provider.process().isAlive(), shape.getKey() + ": SIGINT ended the provider"
+            + provider.stderrTail());
+        assertTrue(provider.connect().healthy(), shape.getKey() + ": still serving after SIGINT");
+      }
     }
+  }
+
+  /** Whether the process ignores signal {@code number}: its bit in the SigIgn mask of /proc/PID/status. */
+  private static boolean ignores(long pid, int number) throws IOException {
+    String mask = signalMasks(pid).getOrDefault("SigIgn", "");
+    assertFalse(mask.isEmpty(), "no SigIgn in /proc/" + pid + "/status");
+    return new java.math.BigInteger(mask, 16).testBit(number - 1);
+  }
+
+  private static Map<String, String> signalMasks(long pid) throws IOException {
+    Map<String, String> masks = new LinkedHashMap<>();
+    for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+      if (line.startsWith("Sig")) {
+        masks.put(line.substring(0, line.indexOf(':')), line.substring(line.indexOf(':') + 1).trim());
+      }
+    }
+    return masks;
   }
 
   static X509Certificate certificateOf(String handshakeLine) throws Exception {

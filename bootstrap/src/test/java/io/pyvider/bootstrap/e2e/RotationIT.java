@@ -1,11 +1,11 @@
 package io.pyvider.bootstrap.e2e;
 
+import static io.pyvider.bootstrap.e2e.OrderedSteps.needs;
 import static io.pyvider.bootstrap.e2e.TimedTokens.TYPE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.pyvider.domain.terraform.cty.Value;
 import java.nio.file.Files;
@@ -30,12 +30,16 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RotationIT {
 
+  private static final String ROTATED = "the rotation (inside_the_window_the_refresh_marks_it_ready_and_the_plan_"
+      + "replaces_it_with_a_new_token)";
+
   private Path home;
   private Path offsetFile;
   private TerraformSimulator terraform;
   private ResourceSchema schema;
   private Value.ObjectVal config;
   private ResourceState state;
+  private boolean rotated;
 
   @BeforeAll
   void startTerraform() throws Exception {
@@ -66,7 +70,7 @@ class RotationIT {
   @Test
   @Order(2)
   void half_an_hour_later_a_refresh_finds_it_valid_and_the_plan_is_a_no_op() {
-    assumeTrue(state != null, "needs the token");
+    needs(state != null, "the token (a_token_created_with_a_rotation_window_is_not_ready_for_rotation)");
     at(Duration.ofMinutes(30));
     try (Walk plan = terraform.walk("plan at +30m")) {
       ResourceState refreshed = plan.refresh(state).state();
@@ -80,7 +84,7 @@ class RotationIT {
   @Test
   @Order(3)
   void inside_the_window_the_refresh_marks_it_ready_and_the_plan_replaces_it_with_a_new_token() {
-    assumeTrue(state != null, "needs the token");
+    needs(state != null, "the token (a_token_created_with_a_rotation_window_is_not_ready_for_rotation)");
     at(Duration.ofMinutes(55));
     Change rotation;
     ResourceState refreshed;
@@ -98,6 +102,7 @@ class RotationIT {
     Instant shiftedNow = Instant.now().plus(Duration.ofMinutes(55));
     try (Walk apply = terraform.walk("apply at +55m")) {
       state = apply.apply(rotation, refreshed);
+      rotated = true;
       List<String> sent = apply.rpcsSent();
       assertTrue(sent.indexOf("ApplyResourceChange(delete half)") < sent.lastIndexOf("ApplyResourceChange"),
           () -> "delete half, then create half: " + sent);
@@ -111,7 +116,7 @@ class RotationIT {
   @Test
   @Order(4)
   void once_expired_a_refresh_marks_it_ready_and_the_plan_replaces_it_again() {
-    assumeTrue(state != null, "needs the rotated token");
+    needs(rotated, ROTATED);
     at(Duration.ofHours(2));
     try (Walk plan = terraform.walk("plan at +2h")) {
       ResourceState refreshed = plan.refresh(state).state();
@@ -125,7 +130,7 @@ class RotationIT {
   @Test
   @Order(5)
   void without_a_refresh_a_plan_on_the_stale_state_still_replaces_the_expired_token() {
-    assumeTrue(state != null, "needs the rotated token");
+    needs(rotated, ROTATED);
     at(Duration.ofHours(2));
     assertFalse(TimedTokens.readyForRotation(state), "the stored state still says the token is fine");
     try (Walk plan = terraform.walk("plan -refresh=false at +2h")) {

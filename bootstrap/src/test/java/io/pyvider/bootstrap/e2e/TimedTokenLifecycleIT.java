@@ -1,11 +1,11 @@
 package io.pyvider.bootstrap.e2e;
 
+import static io.pyvider.bootstrap.e2e.OrderedSteps.needs;
 import static io.pyvider.bootstrap.e2e.TimedTokens.TYPE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.pyvider.domain.terraform.cty.Value;
 import java.nio.file.Files;
@@ -24,13 +24,16 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * One timed token through Terraform's whole life cycle, each walk in a fresh provider process as Terraform runs it:
  * validate, plan, apply, refresh, no-op plan, rename, lifetime change (replace), destroy. Steps build on each other;
- * a step whose predecessor failed is skipped rather than failed again.
+ * a step whose predecessor failed fails too, naming the predecessor (never skipped: a failing apply must show up as
+ * failures).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TimedTokenLifecycleIT {
 
   private static final List<String> CONFIGURE = List.of("ValidateProviderConfig", "ConfigureProvider");
+  private static final String APPLIED = "the applied token (applying_in_a_new_process_issues_an_id_a_token_and_an_"
+      + "expiry_an_hour_ahead_sealed_in_private_state)";
 
   private Path home;
   private TerraformSimulator terraform;
@@ -81,7 +84,8 @@ class TimedTokenLifecycleIT {
   @Test
   @Order(3)
   void applying_in_a_new_process_issues_an_id_a_token_and_an_expiry_an_hour_ahead_sealed_in_private_state() {
-    assumeTrue(createPlan != null, "needs the plan");
+    needs(createPlan != null, "the plan (planning_a_new_token_leaves_id_token_and_expiry_unknown_and_takes_the_name_"
+        + "from_configuration)");
     Instant applied = Instant.now();
     try (Walk apply = terraform.walk("apply")) {
       state = apply.apply(createPlan, null);
@@ -97,7 +101,7 @@ class TimedTokenLifecycleIT {
   @Test
   @Order(4)
   void refreshing_in_a_new_process_changes_nothing_and_keeps_the_private_state() {
-    assumeTrue(state != null, "needs the applied token");
+    needs(state != null, APPLIED);
     try (Walk refresh = terraform.walk("refresh")) {
       Walk.Refreshed refreshed = refresh.refresh(state);
       assertEquals(state.value(), refreshed.upgraded(), "UpgradeResourceState at the current version changed it");
@@ -111,7 +115,7 @@ class TimedTokenLifecycleIT {
   @Test
   @Order(5)
   void planning_again_without_changes_is_a_no_op_without_replacement_paths() {
-    assumeTrue(state != null, "needs the applied token");
+    needs(state != null, APPLIED);
     try (Walk plan = terraform.walk("plan")) {
       ResourceState refreshed = plan.refresh(state).state();
       Change noChange = plan.plan(TYPE, refreshed, TimedTokens.config(schema, "ci-deploy"));
@@ -125,7 +129,7 @@ class TimedTokenLifecycleIT {
   @Test
   @Order(6)
   void renaming_updates_in_place_keeping_the_id_the_token_and_the_private_state() {
-    assumeTrue(state != null, "needs the applied token");
+    needs(state != null, APPLIED);
     Value.ObjectVal renamed = TimedTokens.config(schema, "ci-deploy-renamed");
     Change rename;
     ResourceState refreshed;
@@ -149,7 +153,7 @@ class TimedTokenLifecycleIT {
   @Test
   @Order(7)
   void changing_the_lifetime_replaces_the_token_with_a_new_one() {
-    assumeTrue(state != null, "needs the applied token");
+    needs(state != null, APPLIED);
     Value.ObjectVal longer = TimedTokens.config(schema, "ci-deploy-renamed", "2h", null);
     Change replace;
     ResourceState refreshed;
@@ -180,7 +184,7 @@ class TimedTokenLifecycleIT {
   @Test
   @Order(8)
   void destroying_takes_a_refresh_a_destroy_plan_and_an_apply_each_in_its_own_process() {
-    assumeTrue(state != null, "needs the applied token");
+    needs(state != null, APPLIED);
     ResourceState refreshed;
     try (Walk refresh = terraform.walk("plan (pre-destroy refresh)")) {
       refreshed = refresh.refresh(state).state();

@@ -1,9 +1,9 @@
 package io.pyvider.bootstrap.e2e;
 
+import static io.pyvider.bootstrap.e2e.OrderedSteps.needs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.pyvider.domain.terraform.cty.Value;
 import java.nio.charset.StandardCharsets;
@@ -30,6 +30,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 class WriteOnlyContentIT {
 
   private static final String TYPE = "pyvider_file_content";
+  private static final String CREATED =
+      "the create (create_writes_the_secret_and_neither_plan_nor_state_holds_a_trace_of_it)";
 
   private final String secret = "wo-secret-" + UUID.randomUUID();
   private final String newSecret = "wo-secret-" + UUID.randomUUID();
@@ -90,7 +92,7 @@ class WriteOnlyContentIT {
   @Test
   @Order(3)
   void the_next_plan_refreshes_without_reading_the_secret_and_changes_nothing() {
-    assumeTrue(state != null, "needs the create");
+    needs(state != null, CREATED);
     try (Walk walk = terraform.walk("plan again")) {
       ResourceState refreshed = walk.refresh(state).state();
       SecretTraces.assertNone(refreshed.value(), refreshed.privateBytes(), secret);
@@ -104,7 +106,7 @@ class WriteOnlyContentIT {
   @Test
   @Order(4)
   void a_new_version_updates_in_place_and_writes_the_current_secret() throws Exception {
-    assumeTrue(state != null, "needs the create");
+    needs(state != null, CREATED);
     Change plan;
     try (Walk walk = terraform.walk("plan version 2")) {
       plan = walk.plan(TYPE, walk.refresh(state).state(), config(newSecret, 2));
@@ -121,7 +123,7 @@ class WriteOnlyContentIT {
   @Test
   @Order(5)
   void destroy_removes_the_file() {
-    assumeTrue(state != null, "needs the create");
+    needs(state != null, CREATED);
     try (Walk walk = terraform.walk("destroy")) {
       walk.apply(walk.planDestroy(state), state);
     }

@@ -3,7 +3,6 @@ package io.pyvider.bootstrap.examples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pyvider.domain.terraform.cty.Value;
@@ -38,7 +37,7 @@ class ApiIntegrationTokensExampleIT extends ExampleReplayLifecycle {
   @Test
   @Order(4)
   void both_requests_wait_for_their_token_and_are_sent_at_apply_with_it() {
-    assumeTrue(applied, "needs the apply");
+    needsTheApply();
     assertEquals(Set.of(GET, POST), firstPlan.dataDeferred, "the headers hold unknown tokens during the first plan");
     List<LoopbackApi.Request> requests = api.requests();
     LoopbackApi.Request get = requests.stream().filter(r -> r.method().equals("GET")).findFirst().orElseThrow();
@@ -60,7 +59,7 @@ class ApiIntegrationTokensExampleIT extends ExampleReplayLifecycle {
   @Test
   @Order(4)
   void the_summary_shows_the_status_codes_the_requests_got() throws IOException {
-    assumeTrue(applied, "needs the apply");
+    needsTheApply();
     List<String> lines = List.of(written("api_integration_summary.txt").split("\n", -1));
     assertTrue(lines.contains("  API Status: 200"), lines.toString());
     assertTrue(lines.contains("  Registration Status: 201"), lines.toString());
@@ -76,7 +75,7 @@ class ApiIntegrationTokensExampleIT extends ExampleReplayLifecycle {
   @Test
   @Order(4)
   void the_json_files_keep_numbers_lists_and_graphql_text_intact() throws IOException {
-    assumeTrue(applied, "needs the apply");
+    needsTheApply();
     JsonNode webhook = writtenJson("webhook_config.json");
     assertEquals("[1,5,15]", webhook.at("/webhook/retry_policy/backoff_seconds").toString());
     assertEquals(attribute(T + "webhook_auth", "id"), webhook.at("/webhook/authentication/token_id").asText());
@@ -93,7 +92,7 @@ class ApiIntegrationTokensExampleIT extends ExampleReplayLifecycle {
   @Test
   @Order(11)
   void the_second_plan_reads_both_data_sources_because_their_configuration_is_now_known() {
-    assumeTrue(secondPlan != null, "needs the second plan");
+    needsTheSecondPlan();
     assertEquals(Set.of(GET, POST), secondPlan.dataRead.keySet());
     assertEquals(Value.number(200), ((Value.ObjectVal) secondPlan.dataRead.get(GET)).get("status_code"));
     assertEquals(Value.number(201), ((Value.ObjectVal) secondPlan.dataRead.get(POST)).get("status_code"));

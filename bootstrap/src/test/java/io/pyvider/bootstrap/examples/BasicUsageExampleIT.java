@@ -2,7 +2,6 @@ package io.pyvider.bootstrap.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pyvider.domain.terraform.cty.Value;
@@ -24,7 +23,7 @@ class BasicUsageExampleIT extends ExampleReplayLifecycle {
   @Test
   @Order(4)
   void the_api_config_is_compact_sorted_json_with_token_available_true() throws IOException {
-    assumeTrue(applied, "needs the apply");
+    needsTheApply();
     assertEquals("{\"api_endpoint\":\"https://api.example.com/v1\",\"authentication\":{\"expires_at\":\""
         + attribute(T + "api_auth", "expires_at") + "\",\"token_available\":true,\"token_id\":\""
         + attribute(T + "api_auth", "id") + "\",\"token_name\":\"api-integration-token\"},\"retry_attempts\":3,"
@@ -34,7 +33,7 @@ class BasicUsageExampleIT extends ExampleReplayLifecycle {
   @Test
   @Order(4)
   void the_service_config_is_terraforms_yaml() throws IOException {
-    assumeTrue(applied, "needs the apply");
+    needsTheApply();
     assertEquals("\"service\":\n"
         + "  \"authentication\":\n"
         + "    \"expires_at\": \"" + attribute(T + "service_auth", "expires_at") + "\"\n"
@@ -51,7 +50,7 @@ class BasicUsageExampleIT extends ExampleReplayLifecycle {
   @Test
   @Order(4)
   void the_registry_joins_the_lines_with_every_token_and_no_trailing_newline() throws IOException {
-    assumeTrue(applied, "needs the apply");
+    needsTheApply();
     String registry = written("token_registry.txt");
     List<String> lines = List.of(registry.split("\n", -1));
     assertEquals(31, lines.size());
@@ -65,7 +64,7 @@ class BasicUsageExampleIT extends ExampleReplayLifecycle {
   @Test
   @Order(4)
   void the_monitoring_and_access_control_files_hold_the_right_tokens() throws IOException {
-    assumeTrue(applied, "needs the apply");
+    needsTheApply();
     JsonNode monitoring = writtenJson("token_monitoring.json");
     assertEquals(attribute(T + "monitored_token", "id"), monitoring.at("/token_monitoring/token_id").asText());
     assertEquals("2024-01-15T14:30:00Z", monitoring.at("/metadata/created_at").asText());
@@ -79,7 +78,7 @@ class BasicUsageExampleIT extends ExampleReplayLifecycle {
   @Test
   @Order(4)
   void the_output_is_sensitive_because_it_says_whether_tokens_are_set() {
-    assumeTrue(applied, "needs the apply");
+    needsTheApply();
     assertTrue(replay.outputs.get("basic_token_examples").sensitive());
     Value.ObjectVal output = (Value.ObjectVal) outputValue("basic_token_examples");
     Value.ObjectVal summary = (Value.ObjectVal) output.get("summary");

@@ -1,7 +1,6 @@
 package io.pyvider.bootstrap.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.util.Map;
@@ -25,7 +24,7 @@ class BestPracticesExampleIT extends ExampleReplayLifecycle {
   @Test
   @Order(4)
   void every_token_has_the_name_the_example_gives_it() {
-    assumeTrue(applied, "needs the apply");
+    needsTheApply();
     Map<String, String> names = new TreeMap<>();
     replay.state.keySet().stream().filter(a -> a.startsWith(T)).forEach(a -> names.put(a, attribute(a, "name")));
     assertEquals(Map.of(
@@ -40,7 +39,7 @@ class BestPracticesExampleIT extends ExampleReplayLifecycle {
   @Test
   @Order(4)
   void the_registry_records_the_current_generation() throws IOException {
-    assumeTrue(applied, "needs the apply");
+    needsTheApply();
     assertEquals("{\"current_generation\":{\"created_at\":\"2024-01-15T14:30:00Z\",\"expires_at\":\""
         + attribute(T + "rotatable", "expires_at") + "\",\"token_id\":\"" + attribute(T + "rotatable", "id")
         + "\"},\"rotation_policy\":{\"advance_notice_minutes\":30,\"automatic\":false,"

@@ -3,7 +3,6 @@ package io.pyvider.bootstrap.examples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -28,7 +27,7 @@ class CicdPipelineTokensExampleIT extends ExampleReplayLifecycle {
   @Test
   @Order(4)
   void the_github_actions_file_is_terraforms_yaml_with_quoted_on_and_indentless_sequences() throws IOException {
-    assumeTrue(applied, "needs the apply");
+    needsTheApply();
     String id = attribute(T + "github_deploy", "id");
     String expires = attribute(T + "github_deploy", "expires_at");
     assertEquals("\"deployment\":\n"
@@ -62,7 +61,7 @@ class CicdPipelineTokensExampleIT extends ExampleReplayLifecycle {
   @Test
   @Order(4)
   void the_gitlab_file_escapes_the_quotes_of_the_echo_commands() throws IOException {
-    assumeTrue(applied, "needs the apply");
+    needsTheApply();
     assertEquals("\"before_script\":\n"
         + "- \"echo \\\"Using CI token: $CI_TOKEN_NAME\\\"\"\n"
         + "- \"echo \\\"Token expires at: $TOKEN_EXPIRES_AT\\\"\"\n"
@@ -106,7 +105,7 @@ class CicdPipelineTokensExampleIT extends ExampleReplayLifecycle {
   @Test
   @Order(4)
   void the_circleci_file_writes_joined_commands_as_literal_blocks() throws IOException {
-    assumeTrue(applied, "needs the apply");
+    needsTheApply();
     assertEquals("\"executors\":\n"
         + "  \"default\":\n"
         + "    \"docker\":\n"
@@ -171,7 +170,7 @@ class CicdPipelineTokensExampleIT extends ExampleReplayLifecycle {
   @Test
   @Order(4)
   void the_jenkins_and_azure_files_are_the_joined_lines_with_the_token_interpolated() throws IOException {
-    assumeTrue(applied, "needs the apply");
+    needsTheApply();
     String id = attribute(T + "jenkins_build", "id");
     List<String> jenkins = List.of(written("Jenkinsfile.config").split("\n", -1));
     assertEquals("// Generated with temporary token: " + id, jenkins.get(1));
@@ -188,7 +187,7 @@ class CicdPipelineTokensExampleIT extends ExampleReplayLifecycle {
   @Test
   @Order(4)
   void the_summary_lists_every_platform_and_the_output_needs_no_sensitive_flag() throws IOException {
-    assumeTrue(applied, "needs the apply");
+    needsTheApply();
     JsonNode summary = writtenJson("cicd_token_summary.json");
     assertEquals("2024-01-15T14:30:00Z", summary.get("timestamp").asText());
     assertEquals(attribute(T + "circleci", "id"), summary.at("/ci_cd_tokens/circleci/token_id").asText());

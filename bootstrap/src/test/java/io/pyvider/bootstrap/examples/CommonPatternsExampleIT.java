@@ -2,7 +2,6 @@ package io.pyvider.bootstrap.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.pyvider.domain.terraform.cty.Value;
 import java.io.IOException;
@@ -33,7 +32,7 @@ class CommonPatternsExampleIT extends ExampleReplayLifecycle {
   @Test
   @Order(4)
   void the_rotation_file_holds_both_secrets_in_directories_the_provider_created() throws IOException {
-    assumeTrue(applied, "needs the apply");
+    needsTheApply();
     assertEquals("{\"backup_token\":{\"expires_at\":\"" + attribute(T + "backup", "expires_at") + "\",\"value\":\""
         + attribute(T + "backup", "token") + "\"},\"primary_token\":{\"expires_at\":\""
         + attribute(T + "primary", "expires_at") + "\",\"value\":\"" + attribute(T + "primary", "token") + "\"}}",
@@ -43,14 +42,14 @@ class CommonPatternsExampleIT extends ExampleReplayLifecycle {
   @Test
   @Order(4)
   void the_environment_token_is_named_after_the_default_environment() {
-    assumeTrue(applied, "needs the apply");
+    needsTheApply();
     assertEquals("development-api-token", attribute(T + "env_token", "name"));
   }
 
   @Test
   @Order(4)
   void the_webhook_is_registered_with_a_post_carrying_the_token() {
-    assumeTrue(applied, "needs the apply");
+    needsTheApply();
     assertEquals(Set.of("data.pyvider_http_api.register_webhook"), firstPlan.dataDeferred);
     List<LoopbackApi.Request> requests = api.requests();
     assertEquals(1, requests.size(), requests.toString());
@@ -65,7 +64,7 @@ class CommonPatternsExampleIT extends ExampleReplayLifecycle {
   @Test
   @Order(4)
   void the_monitoring_file_is_written_under_its_own_directory() throws IOException {
-    assumeTrue(applied, "needs the apply");
+    needsTheApply();
     String monitor = written("monitoring/token_status.json");
     assertEquals("{\"expires_at\":\"" + attribute(T + "monitored_token", "expires_at") + "\",\"monitoring\":{"
         + "\"alert_before_expiry_minutes\":15,\"auto_rotate\":true,"

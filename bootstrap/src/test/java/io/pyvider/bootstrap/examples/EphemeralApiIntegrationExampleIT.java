@@ -3,7 +3,6 @@ package io.pyvider.bootstrap.examples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pyvider.domain.terraform.cty.Value;
@@ -47,7 +46,7 @@ class EphemeralApiIntegrationExampleIT extends EphemeralExampleReplayLifecycle {
   @Test
   @Order(4)
   void the_client_files_carry_the_tokens_the_apply_opened() throws IOException {
-    assumeTrue(applied, "needs the apply");
+    needsTheApply();
     JsonNode client = writtenJson("external_api_client.json");
     assertEquals("Bearer " + text(applied("external_api"), "token"),
         client.at("/request/headers/Authorization").asText());
@@ -74,7 +73,7 @@ class EphemeralApiIntegrationExampleIT extends EphemeralExampleReplayLifecycle {
   @Test
   @Order(4)
   void the_summary_and_the_output_show_names_and_files_and_no_token_value() throws IOException {
-    assumeTrue(applied, "needs the apply");
+    needsTheApply();
     String summary = written("api_integration_summary.txt");
     assertTrue(summary.contains("  Token: external-service-integration\n"), summary);
     assertTrue(summary.endsWith("Token files written at version 1"), summary);

@@ -1,10 +1,8 @@
 package io.pyvider.bootstrap.examples;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.pyvider.bootstrap.e2e.ReplayBridge.Stored;
 import io.pyvider.bootstrap.e2e.SecretForms;
@@ -75,7 +73,7 @@ abstract class EphemeralExampleReplayLifecycle extends ExampleReplayLifecycle {
   @Test
   @Order(4)
   void each_plan_and_apply_walk_opens_every_token_once_after_validating_it_and_closes_it_at_the_end() {
-    assumeTrue(applied, "needs the apply");
+    needsTheApply();
     int tokens = ephemeralAddresses().size();
     assertEquals(Collections.nCopies(tokens, "ValidateEphemeralResourceConfig" + TOKEN_RPC),
         replay.rpcs.get("validate").stream().filter(r -> r.contains("Ephemeral")).toList(),
@@ -106,7 +104,7 @@ abstract class EphemeralExampleReplayLifecycle extends ExampleReplayLifecycle {
   @Test
   @Order(4)
   void every_walk_gets_new_tokens_so_the_apply_writes_other_tokens_than_the_plan_saw() {
-    assumeTrue(applied, "needs the apply");
+    needsTheApply();
     Set<String> seen = new HashSet<>();
     for (String walk : List.of("plan", "apply")) {
       for (String address : ephemeralAddresses()) {
@@ -124,7 +122,7 @@ abstract class EphemeralExampleReplayLifecycle extends ExampleReplayLifecycle {
   @Test
   @Order(4)
   void plans_and_state_hold_null_for_the_file_content_and_the_version_for_when_to_rewrite_it() {
-    assumeTrue(applied, "needs the apply");
+    needsTheApply();
     assertFalse(tokenFiles().isEmpty(), "no file is written from content_wo");
     tokenFiles().keySet().forEach(address -> {
       Value.ObjectVal planned = (Value.ObjectVal) firstPlan.changes.get(address).after();
@@ -141,7 +139,7 @@ abstract class EphemeralExampleReplayLifecycle extends ExampleReplayLifecycle {
   @Test
   @Order(5)
   void after_the_apply_no_state_or_plan_holds_a_token_or_a_token_file_in_any_form() {
-    assumeTrue(applied, "needs the apply");
+    needsTheApply();
     plans.add(firstPlan);
     rememberTokenFiles();
     assertNoSecretStored();
@@ -150,7 +148,7 @@ abstract class EphemeralExampleReplayLifecycle extends ExampleReplayLifecycle {
   @Test
   @Order(11)
   void after_the_second_plan_no_state_or_plan_holds_a_token_either() {
-    assumeTrue(secondPlan != null, "needs the second plan");
+    needsTheSecondPlan();
     plans.add(secondPlan);
     assertOpenedOnceAndClosedLast("plan-2");
     assertNoSecretStored();
@@ -159,7 +157,7 @@ abstract class EphemeralExampleReplayLifecycle extends ExampleReplayLifecycle {
   @Test
   @Order(12)
   void a_new_content_wo_version_rewrites_every_token_file_with_the_tokens_of_that_apply() throws IOException {
-    assumeTrue(secondPlan != null, "needs the second plan");
+    needsTheSecondPlan();
     replay.setVariable(VERSION, "2");
     Replay.PlanOutcome bump = replay.plan("plan-version-2");
     plans.add(bump);
@@ -173,11 +171,12 @@ abstract class EphemeralExampleReplayLifecycle extends ExampleReplayLifecycle {
     }
     replay.apply(bump, "apply-version-2");
     assertOpenedOnceAndClosedLast("apply-version-2");
+    Map<String, String> rewritten = placeholders("apply-version-2");
     for (Map.Entry<String, Path> file : tokenFiles().entrySet()) {
       Path path = file.getValue();
       String written = Files.readString(path, StandardCharsets.UTF_8);
-      assertArrayEquals(replay.filesWritten.get(path).getBytes(StandardCharsets.UTF_8),
-          written.getBytes(StandardCharsets.UTF_8), path + " differs from the content_wo of this apply");
+      // The same golden file as after the first apply, filled with the tokens this apply opened.
+      golden.assertFile(outputDir, outputDir.relativize(path).toString(), rewritten);
       assertFalse(written.equals(before.get(path.toString())), path + " still holds the tokens of the first apply");
       assertEquals(Value.number(2), stateOf(file.getKey()).get("content_wo_version"));
     }
@@ -201,7 +200,7 @@ abstract class EphemeralExampleReplayLifecycle extends ExampleReplayLifecycle {
   @Test
   @Order(16)
   void destroy_opens_the_tokens_only_for_its_refresh_and_deletes_the_files_without_them() {
-    assumeTrue(replay.journal.containsKey("destroy-apply"), "needs the destroy");
+    needsTheDestroy();
     assertOpenedOnceAndClosedLast("destroy-refresh");
     for (String walk : List.of("destroy-plan", "destroy-apply")) {
       assertEquals(List.of(), replay.rpcs.get(walk).stream().filter(r -> r.contains("Ephemeral")).toList(),

@@ -2,7 +2,6 @@ package io.pyvider.bootstrap.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.pyvider.domain.terraform.cty.Value;
 import java.io.IOException;
@@ -27,7 +26,7 @@ class EphemeralQuickStartExampleIT extends EphemeralExampleReplayLifecycle {
   @Test
   @Order(4)
   void the_file_holds_the_token_and_expiry_the_apply_opened_as_compact_sorted_json() throws IOException {
-    assumeTrue(applied, "needs the apply");
+    needsTheApply();
     Value.ObjectVal token = openedIn("apply", TOKEN_BLOCK);
     assertEquals("{\"api_token\":\"" + text(token, "token") + "\",\"expires_at\":\"" + text(token, "expires_at")
         + "\"}", written("api_config.json"));
@@ -41,7 +40,7 @@ class EphemeralQuickStartExampleIT extends EphemeralExampleReplayLifecycle {
   @Test
   @Order(4)
   void the_walks_send_the_rpcs_terraform_sends_token_first_and_closed_last() {
-    assumeTrue(applied, "needs the apply");
+    needsTheApply();
     assertEquals(List.of("ValidateEphemeralResourceConfig" + TOKEN_RPC, "ValidateResourceConfig" + FILE_TYPE),
         replay.rpcs.get("validate"), "validate walk: nothing opened, no provider configuration");
     assertEquals(List.of("ValidateProviderConfig", "ConfigureProvider",
@@ -57,7 +56,7 @@ class EphemeralQuickStartExampleIT extends EphemeralExampleReplayLifecycle {
   @Test
   @Order(11)
   void the_second_plan_refreshes_the_file_and_ignores_its_new_token() {
-    assumeTrue(secondPlan != null, "needs the second plan");
+    needsTheSecondPlan();
     assertEquals(List.of("ValidateProviderConfig", "ConfigureProvider",
         "ValidateEphemeralResourceConfig" + TOKEN_RPC, "OpenEphemeralResource" + TOKEN_RPC,
         "UpgradeResourceState" + FILE_TYPE, "ReadResource" + FILE_TYPE,

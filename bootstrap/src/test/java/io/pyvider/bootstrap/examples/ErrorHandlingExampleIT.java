@@ -2,7 +2,6 @@ package io.pyvider.bootstrap.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.util.List;
@@ -27,7 +26,7 @@ class ErrorHandlingExampleIT extends ExampleReplayLifecycle {
   @Test
   @Order(4)
   void the_counted_file_is_planned_in_the_first_plan_and_holds_the_credentials() throws IOException {
-    assumeTrue(applied, "needs the apply");
+    needsTheApply();
     assertTrue(firstPlan.changes.containsKey("pyvider_file_content.api_config[0]"), firstPlan.changes.keySet()
         .toString());
     assertEquals("{\"expires_at\":\"" + attribute(T + "api_token", "expires_at") + "\",\"last_updated\":"
@@ -38,7 +37,7 @@ class ErrorHandlingExampleIT extends ExampleReplayLifecycle {
   @Test
   @Order(4)
   void the_expiration_notice_is_the_joined_lines() throws IOException {
-    assumeTrue(applied, "needs the apply");
+    needsTheApply();
     assertEquals(String.join("\n", List.of(
         "Token Expiration Notice",
         "=====================",

@@ -1,10 +1,9 @@
 package io.pyvider.bootstrap.examples;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static io.pyvider.bootstrap.e2e.OrderedSteps.needs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,6 +25,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -38,9 +38,11 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The life of one example directory under Terraform, replayed against the packaged provider: validate, plan, apply
- * (each in a new provider process), a second plan that must be empty, and destroy. Subclasses name the directory and
+ * (each in a new provider process; the files and outputs it leaves are compared with reviewed golden files, see
+ * {@link Golden}), a second plan that must be empty, and destroy. Subclasses name the directory and
  * add what their example promises: tests ordered 4 to 9 run after the apply, 11 to 14 after the second plan, all
- * before the destroy (15). A step whose predecessor failed is skipped rather than failed again.
+ * before the destroy (15). A step whose predecessor failed fails too, naming the predecessor ({@link #needsTheApply}
+ * and its siblings): a failing apply shows up as the failure of everything built on it, never as skips.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -61,6 +63,10 @@ abstract class ExampleReplayLifecycle {
   protected Replay.PlanOutcome secondPlan;
   protected Instant appliedAt;
   protected boolean applied;
+  protected boolean destroyed;
+  /** The variables this run passes (temporary directory, loopback URL): golden files leave them to placeholders. */
+  protected final Map<String, String> passed = new LinkedHashMap<>();
+  protected Golden golden;
 
   /** The directory under examples/{@link #collection()}. */
   protected abstract String section();
@@ -82,14 +88,14 @@ abstract class ExampleReplayLifecycle {
     api = LoopbackApi.start(routes());
     terraform = ReplayBridge.start(home);
     module = Module.load(examplesDirectory(collection()).resolve(section()));
-    Map<String, String> variables = new LinkedHashMap<>();
     if (module.variables.containsKey("output_dir")) {
-      variables.put("output_dir", outputDir.toString());
+      passed.put("output_dir", outputDir.toString());
     }
     if (module.variables.containsKey("api_base_url")) {
-      variables.put("api_base_url", api.baseUrl());
+      passed.put("api_base_url", api.baseUrl());
     }
-    replay = new Replay(module, terraform, variables);
+    replay = new Replay(module, terraform, passed);
+    golden = Golden.of(collection(), section());
   }
 
   @AfterAll
@@ -148,21 +154,20 @@ abstract class ExampleReplayLifecycle {
   @Test
   @Order(3)
   void the_apply_walk_writes_exactly_what_terraform_would_write() throws IOException {
-    assumeTrue(firstPlan != null, "needs the plan");
+    needs(firstPlan != null, "the plan walk (the_plan_walk_creates_every_resource_in_dependency_order)");
     appliedAt = Instant.now();
     replay.apply(firstPlan);
     applied = true;
     assertEquals(firstPlan.changes.keySet(), replay.state.keySet(), "every planned resource is in the state");
-    for (Map.Entry<Path, String> file : replay.filesWritten.entrySet()) {
-      Path path = file.getKey();
+    for (Path path : replay.filesWritten) {
+      assertTrue(path.startsWith(outputDir), path + " is outside var.output_dir, where the golden files are compared");
       assertTrue(Files.isRegularFile(path), path + " was not written");
-      byte[] expected = file.getValue().getBytes(StandardCharsets.UTF_8);
-      assertArrayEquals(expected, Files.readAllBytes(path), () -> path + " differs from what Terraform would write:\n"
-          + "expected:\n" + file.getValue() + "\nactual:\n" + read(path));
       if (path.toString().endsWith(".json")) {
-        JSON.readTree(expected); // jsonencode always gives valid JSON
+        JSON.readTree(Files.readAllBytes(path)); // jsonencode always gives valid JSON
       }
     }
+    // The bytes against reviewed golden files, never against what the replay's own jsonencode/yamlencode rendered.
+    golden.assertFiles(outputDir, placeholders("apply"));
     replay.state.forEach((address, stored) -> {
       Value.ObjectVal object = (Value.ObjectVal) stored.value();
       if (address.startsWith(Replay.FILE_CONTENT + ".")) {
@@ -210,9 +215,19 @@ abstract class ExampleReplayLifecycle {
   }
 
   @Test
+  @Order(4)
+  void the_outputs_are_the_reviewed_golden_outputs() throws IOException {
+    needsTheApply();
+    Map<String, Map<String, Object>> shown = new TreeMap<>();
+    module.outputs.forEach((name, output) -> shown.put(name,
+        Golden.shown(output.sensitive(), replay.outputs.get(name).value())));
+    golden.assertOutputs(shown, placeholders("apply"));
+  }
+
+  @Test
   @Order(10)
   void a_second_plan_after_the_apply_is_empty() {
-    assumeTrue(applied, "needs the apply");
+    needsTheApply();
     secondPlan = replay.plan("plan-2");
     assertEquals(Map.of(), secondPlan.pendingChanges(), "changes in the second plan");
     assertEquals(List.of(), replay.warnings.get("plan-2"), "warnings in the second plan");
@@ -223,8 +238,9 @@ abstract class ExampleReplayLifecycle {
   @Test
   @Order(15)
   void destroy_removes_every_resource_and_every_file() {
-    assumeTrue(applied, "needs the apply");
+    needsTheApply();
     replay.destroy();
+    destroyed = true;
     assertEquals(Map.of(), replay.state, "resources left in the state after destroy");
     assertInDependencyOrder(replay.journal.get("destroy-apply"), true);
     List<Path> left = replay.allFiles.stream().filter(Files::exists).toList();
@@ -253,6 +269,48 @@ abstract class ExampleReplayLifecycle {
 
   // --- helpers for the section tests ---------------------------------------------------------------------------
 
+  /**
+   * What golden files leave to placeholders (golden/README.md): {{var.NAME}} for each variable this run passes, and
+   * {{ADDRESS.ATTRIBUTE}} for the id, token and expires_at the provider issued to each token in the state and to each
+   * ephemeral token the given walk opened.
+   */
+  Map<String, String> placeholders(String walk) {
+    Map<String, String> values = new TreeMap<>();
+    passed.forEach((name, value) -> values.put("var." + name, value));
+    replay.state.forEach((address, stored) -> {
+      if (address.startsWith(TOKEN + ".")) {
+        issued(values, address, stored.value());
+      }
+    });
+    replay.opened.getOrDefault(walk, Map.of()).forEach((address, value) -> {
+      if (address.startsWith("ephemeral." + TOKEN + ".")) {
+        issued(values, address, value);
+      }
+    });
+    return values;
+  }
+
+  private static void issued(Map<String, String> values, String address, Value token) {
+    for (String name : List.of("id", "token", "expires_at")) {
+      values.put(address + "." + name, ((Value.Str) ((Value.ObjectVal) token).get(name)).value());
+    }
+  }
+
+  /** For the steps after the apply (4 to 9, and everything after them). */
+  void needsTheApply() {
+    needs(applied, "the apply walk (the_apply_walk_writes_exactly_what_terraform_would_write)");
+  }
+
+  /** For the steps after the second plan (11 to 14). */
+  void needsTheSecondPlan() {
+    needs(secondPlan != null, "the second plan walk (a_second_plan_after_the_apply_is_empty)");
+  }
+
+  /** For the steps that look at what terraform destroy did (16 on). */
+  void needsTheDestroy() {
+    needs(destroyed, "terraform destroy (destroy_removes_every_resource_and_every_file)");
+  }
+
   Value.ObjectVal stateOf(String address) {
     Stored stored = replay.state.get(address);
     assertTrue(stored != null, address + " is not in the state: " + replay.state.keySet());
@@ -265,8 +323,7 @@ abstract class ExampleReplayLifecycle {
 
   String written(String relative) throws IOException {
     Path path = outputDir.resolve(relative);
-    assertTrue(replay.filesWritten.containsKey(path), relative + " was not written; written: "
-        + replay.filesWritten.keySet());
+    assertTrue(replay.filesWritten.contains(path), relative + " was not written; written: " + replay.filesWritten);
     return Files.readString(path, StandardCharsets.UTF_8);
   }
 
@@ -284,14 +341,6 @@ abstract class ExampleReplayLifecycle {
           .digest(text.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException impossible) {
       throw new IllegalStateException(impossible);
-    }
-  }
-
-  private static String read(Path path) {
-    try {
-      return Files.readString(path, StandardCharsets.UTF_8);
-    } catch (IOException unreadable) {
-      return "<unreadable: " + unreadable + ">";
     }
   }
 

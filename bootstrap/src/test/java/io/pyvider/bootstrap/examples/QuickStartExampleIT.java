@@ -2,7 +2,6 @@ package io.pyvider.bootstrap.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.pyvider.domain.terraform.cty.Value;
 import java.io.IOException;
@@ -21,7 +20,7 @@ class QuickStartExampleIT extends ExampleReplayLifecycle {
   @Test
   @Order(4)
   void the_file_is_unknown_at_plan_and_holds_the_token_and_its_expiry_as_compact_sorted_json() throws IOException {
-    assumeTrue(applied, "needs the apply");
+    needsTheApply();
     Value.ObjectVal planned = (Value.ObjectVal) firstPlan.changes.get("pyvider_file_content.api_config").after();
     assertFalse(planned.get("content").isKnown(), "the content depends on the token, unknown until apply");
     String token = attribute("pyvider_timed_token.api_access", "token");
@@ -36,7 +35,7 @@ class QuickStartExampleIT extends ExampleReplayLifecycle {
   @Test
   @Order(4)
   void the_walks_send_the_rpcs_terraform_sends_token_first() {
-    assumeTrue(applied, "needs the apply");
+    needsTheApply();
     assertEquals(List.of("ValidateResourceConfig" + TOKEN_TYPE, "ValidateResourceConfig" + FILE_TYPE),
         replay.rpcs.get("validate"), "validate walk: no provider configuration (no provider block)");
     assertEquals(List.of("ValidateProviderConfig", "ConfigureProvider",
@@ -52,7 +51,7 @@ class QuickStartExampleIT extends ExampleReplayLifecycle {
   @Test
   @Order(16)
   void destroy_refreshes_then_plans_and_applies_the_deletes_file_first() {
-    assumeTrue(replay.journal.containsKey("destroy-apply"), "needs the destroy");
+    needsTheDestroy();
     assertEquals(List.of("ValidateProviderConfig", "ConfigureProvider",
         "UpgradeResourceState" + TOKEN_TYPE, "ReadResource" + TOKEN_TYPE,
         "ValidateResourceConfig" + TOKEN_TYPE, "PlanResourceChange" + TOKEN_TYPE,

@@ -77,8 +77,11 @@ final class Replay {
   final Map<String, Stored> state = new LinkedHashMap<>();
   /** Data-source results the last apply kept. */
   final Map<String, Value> dataState = new LinkedHashMap<>();
-  /** Files pyvider_file_content was asked to write in the last apply: path to content. */
-  final Map<Path, String> filesWritten = new LinkedHashMap<>();
+  /**
+   * Files pyvider_file_content was asked to write in the last apply. What the replay rendered for their content is
+   * deliberately not kept: the bytes are checked against reviewed golden files ({@link Golden}), never against it.
+   */
+  final Set<Path> filesWritten = new LinkedHashSet<>();
   /** Every file any apply wrote (for the destroy check). */
   final Set<Path> allFiles = new LinkedHashSet<>();
   /** The outputs after the last apply. */
@@ -252,8 +255,7 @@ final class Replay {
           if (resource.type().equals(FILE_CONTENT) && !change.action().equals("NO_OP")) {
             Value.ObjectVal object = (Value.ObjectVal) config;
             Path path = resolve(((Value.Str) object.get("filename")).value());
-            Value writeOnly = object.get("content_wo");
-            filesWritten.put(path, ((Value.Str) (writeOnly.isNull() ? object.get("content") : writeOnly)).value());
+            filesWritten.add(path);
             allFiles.add(path);
           }
           applied.add(result == null ? Value.nullOf(CtyType.DYNAMIC) : result.value());

@@ -113,7 +113,7 @@ class ReplayGuardsIT {
     replay.apply(replay.plan("plan"));
     String token = ((Value.Str) ((Value.ObjectVal) replay.opened.get("apply").get("ephemeral.pyvider_timed_token.t"))
         .get("token")).value();
-    Path file = replay.filesWritten.keySet().iterator().next();
+    Path file = replay.filesWritten.iterator().next();
     assertEquals(token, Files.readString(file), "the file holds the token opened by the apply walk");
     assertEquals(List.of("open ephemeral.pyvider_timed_token.t", "plan pyvider_file_content.f",
         "close ephemeral.pyvider_timed_token.t"), replay.journal.get("plan"));
@@ -132,7 +132,7 @@ class ReplayGuardsIT {
     Replay replay = replay("drift", TOKEN_AND_FILE);
     replay.validate();
     replay.apply(replay.plan("plan"));
-    Path file = replay.filesWritten.keySet().iterator().next();
+    Path file = replay.filesWritten.iterator().next();
     assertTrue(Files.readString(file).startsWith("id=timed-token-id-"));
     Files.writeString(file, "edited by hand", StandardCharsets.UTF_8);
     Replay.PlanOutcome second = replay.plan("plan-2");

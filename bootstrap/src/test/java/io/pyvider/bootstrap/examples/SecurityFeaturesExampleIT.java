@@ -2,7 +2,6 @@ package io.pyvider.bootstrap.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.pyvider.domain.terraform.cty.Value;
 import org.junit.jupiter.api.Order;
@@ -19,7 +18,7 @@ class SecurityFeaturesExampleIT extends ExampleReplayLifecycle {
   @Test
   @Order(4)
   void the_availability_output_is_true_and_sensitive_because_it_derives_from_the_token() {
-    assumeTrue(applied, "needs the apply");
+    needsTheApply();
     assertEquals(Value.bool(true), outputValue("token_available"));
     assertTrue(replay.outputs.get("token_available").sensitive());
     assertEquals(Value.bool(true), firstPlan.outputs.get("token_available").value(),

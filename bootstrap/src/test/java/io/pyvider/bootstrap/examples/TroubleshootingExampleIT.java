@@ -2,7 +2,6 @@ package io.pyvider.bootstrap.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.pyvider.domain.terraform.cty.Value;
 import java.util.Map;
@@ -20,7 +19,7 @@ class TroubleshootingExampleIT extends ExampleReplayLifecycle {
   @Test
   @Order(4)
   void the_debug_outputs_report_set_values_and_are_sensitive() {
-    assumeTrue(applied, "needs the apply");
+    needsTheApply();
     assertEquals(Value.ObjectVal.of(Map.of("token_exists", Value.bool(true), "id_exists", Value.bool(true),
         "name", Value.string("debug-token"))), outputValue("token_debug"));
     assertEquals(Value.ObjectVal.of(Map.of("available", Value.bool(true), "has_expiration", Value.bool(true))),

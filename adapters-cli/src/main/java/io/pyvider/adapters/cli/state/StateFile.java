@@ -11,14 +11,12 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pyvider.adapters.cli.PlainWords;
 import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.math.BigDecimal;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -70,10 +68,15 @@ public final class StateFile {
           .maxNumberLength(Integer.MAX_VALUE).maxNameLength(Integer.MAX_VALUE).maxNestingDepth(MAX_NESTING_DEPTH)
           .build())
       .disable(StreamReadFeature.AUTO_CLOSE_SOURCE) // standard input belongs to the caller
+      // Subquadratic conversion of long number literals: the JDK's takes tens of seconds for a million digits.
+      .enable(StreamReadFeature.USE_FAST_BIG_NUMBER_PARSER)
       .build();
 
-  private static final ObjectMapper TREES = new ObjectMapper(JSON)
-      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+  /**
+   * Attributes as trees. Only their text is ever read, so a fractional number is a double: as a BigDecimal, one whose
+   * exponent does not fit an int (1e9999999999) would fail the read with an exception no message explains.
+   */
+  private static final ObjectMapper TREES = new ObjectMapper(JSON);
 
   private final String name;
   private final List<ResourceInstance> instances;
@@ -441,12 +444,19 @@ public final class StateFile {
 
     /** The current number as a long, when it is a whole number that fits. */
     private Optional<Long> wholeNumber(JsonToken value) throws IOException {
-      if (value != JsonToken.VALUE_NUMBER_INT && value != JsonToken.VALUE_NUMBER_FLOAT) {
+      if (value == JsonToken.VALUE_NUMBER_INT) {
+        // Told without converting: an integer of more digits than a long's is not one, whatever its length.
+        JsonParser.NumberType type = parser.getNumberType();
+        return type == JsonParser.NumberType.INT || type == JsonParser.NumberType.LONG
+            ? Optional.of(parser.getLongValue()) : Optional.empty();
+      }
+      if (value != JsonToken.VALUE_NUMBER_FLOAT) {
         return Optional.empty();
       }
-      BigDecimal number = parser.getDecimalValue();
       try {
-        return Optional.of(number.longValueExact());
+        return Optional.of(parser.getDecimalValue().longValueExact());
+      } catch (NumberFormatException exponentBeyondInt) {
+        return Optional.empty(); // 1e9999999999: beyond BigDecimal, let alone a long
       } catch (ArithmeticException fractionOrTooLarge) {
         return Optional.empty();
       }

@@ -3,10 +3,12 @@ package io.pyvider.adapters.cli.state;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -183,5 +185,39 @@ class StateFileTest {
         StateFile.read("-", new ByteArrayInputStream("{\"version\": 4}".getBytes(StandardCharsets.UTF_8)),
             EVERYTHING);
     assertEquals("standard input", state.name());
+  }
+
+  /**
+   * Found by StateFileFuzzTest: Jackson's BigDecimal conversion threw NumberFormatException for an exponent beyond an
+   * int, which escaped the read (tokens audit said "failed unexpectedly").
+   */
+  @Test
+  void numbers_beyond_any_decimal_are_no_whole_numbers_and_never_break_the_read() throws StateFileException {
+    assertEquals("test.tfstate is not a Terraform state file: it has no numeric \"version\" field",
+        assertThrows(StateFileException.class, () -> parse("{\"version\": 1e9999999999}")).getMessage());
+    String keyed = """
+        {"version": 4, "resources": [{"mode": "managed", "type": "x", "name": "y", "instances": [
+          {"index_key": 1e-9999999999, "attributes": {}}]}]}""";
+    assertEquals("test.tfstate: x.y (resources[0].instances[0]) is malformed: \"index_key\" is not a whole number; "
+        + "Terraform never writes that, so the state was edited or damaged: repair it or restore a backup",
+        assertThrows(StateFileException.class, () -> parse(keyed)).getMessage());
+    ResourceInstance instance = parse("""
+        {"version": 4, "resources": [{"mode": "managed", "type": "x", "name": "y", "instances": [
+          {"schema_version": 2, "attributes": {"size": 1e9999999999, "id": "i-1"}}]}]}""").instances().get(0);
+    assertEquals("i-1", instance.text("id").orElseThrow());
+    assertEquals(2, instance.schemaVersion());
+  }
+
+  /**
+   * An integer of a million digits was converted (quadratically: forty seconds) only to learn it is no long. A hang
+   * guard, not a performance figure: the read now takes milliseconds.
+   */
+  @Test
+  void an_integer_too_long_for_a_long_is_told_without_converting_it() {
+    String state = "{\"version\": 4, \"resources\": [{\"mode\": \"managed\", \"type\": \"x\", \"name\": \"y\", "
+        + "\"instances\": [{\"schema_version\": 1" + "0".repeat(1_000_000) + "}]}]}";
+    StateFileException malformed = assertTimeoutPreemptively(Duration.ofSeconds(20),
+        () -> assertThrows(StateFileException.class, () -> parse(state)));
+    assertTrue(malformed.getMessage().contains("\"schema_version\" is not a whole number"), malformed.getMessage());
   }
 }

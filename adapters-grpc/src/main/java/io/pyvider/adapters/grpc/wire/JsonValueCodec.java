@@ -171,7 +171,7 @@ public final class JsonValueCodec {
       }
       if (type == CtyType.STRING) {
         return switch (token) {
-          case VALUE_STRING -> Value.string(Normalizer.normalize(p.getText(), Normalizer.Form.NFC));
+          case VALUE_STRING -> Value.string(Normalizer.normalize(WellFormed.text(p.getText()), Normalizer.Form.NFC));
           case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> Value.string(p.getText()); // cty keeps the literal
           case VALUE_TRUE -> Value.string("true");
           case VALUE_FALSE -> Value.string("false");
@@ -180,7 +180,8 @@ public final class JsonValueCodec {
       }
       if (type == CtyType.NUMBER) {
         return switch (token) {
-          case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> Value.number(Numbers.checkRange(p.getDecimalValue(), path));
+          // The literal, not Jackson's getDecimalValue: that throws NumberFormatException for 1e9999999999.
+          case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> Value.number(Numbers.parse(p.getText(), path));
           case VALUE_STRING -> Value.number(Numbers.parse(p.getText(), path));
           default -> throw required("a number", token, path);
         };

@@ -1,5 +1,6 @@
 package io.pyvider.adapters.grpc.wire;
 
+import com.fasterxml.jackson.core.io.NumberInput;
 import io.pyvider.domain.terraform.cty.AttributePath;
 import java.math.BigDecimal;
 import java.util.regex.Pattern;
@@ -12,6 +13,7 @@ final class Numbers {
 
   private static final Pattern DECIMAL = Pattern.compile("[+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?");
   private static final Pattern INFINITY = Pattern.compile("[+-]?(?i:inf|infinity)");
+  private static final Pattern SIGNIFICAND_ZERO = Pattern.compile("[+-]?0*\\.?0*(?:[eE]|$)");
 
   private Numbers() {
   }
@@ -26,8 +28,13 @@ final class Numbers {
     }
     BigDecimal value;
     try {
-      value = new BigDecimal(text);
-    } catch (NumberFormatException e) {
+      // Jackson's parser (FastDoubleParser) is subquadratic: the JDK's BigDecimal(String) takes seconds for the
+      // 200,000 digits a number may have, and cty writes large numbers out in full.
+      value = NumberInput.parseBigDecimal(text, true);
+    } catch (NumberFormatException exponentBeyondInt) {
+      if (SIGNIFICAND_ZERO.matcher(text).lookingAt()) {
+        return BigDecimal.ZERO; // 0e9999999999 is zero, whatever its exponent
+      }
       throw outOfRange(path);
     }
     return checkRange(value, path);

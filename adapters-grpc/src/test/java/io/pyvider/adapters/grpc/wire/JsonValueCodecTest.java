@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.pyvider.application.fuzz.HostileInput;
 import io.pyvider.domain.terraform.cty.AttributePath;
 import io.pyvider.domain.terraform.cty.CtyType;
 import io.pyvider.domain.terraform.cty.Value;
@@ -57,6 +58,45 @@ class JsonValueCodecTest {
     assertEquals("0.1", encode(Value.number(new BigDecimal("0.1")), CtyType.NUMBER));
     assertEquals(Value.number(new BigDecimal("1e-30")), decode("1e-30", CtyType.NUMBER));
     assertEquals(Value.number(new BigDecimal("2.5")), decode("\"2.5\"", CtyType.NUMBER));
+  }
+
+  /** Found by JsonDecodeFuzzTest: Jackson's getDecimalValue threw NumberFormatException, a decoder failure. */
+  @Test
+  void numbersWhoseExponentOverflowsAnIntAreOutOfRangeNotADecoderFailure() throws WireFormatException {
+    for (String json : List.of("9e9555555555", "1e-9999999999", "[\"1e9999999999\"]")) {
+      CtyType type = json.startsWith("[") ? CtyType.listOf(CtyType.NUMBER) : CtyType.NUMBER;
+      assertEquals("numbers must lie within 1e-100000 and 1e100000", fails(json, type).getMessage(), json);
+    }
+    assertEquals(Value.number(0), decode("0e9999999999", CtyType.NUMBER));
+    assertEquals(Value.number(0), decode("-0.000e-99999999999", CtyType.NUMBER));
+  }
+
+  /**
+   * cty writes a number like 1e100000 out in full, as 100,001 digits. Java 17's stripTrailingZeros, which making it a
+   * value ran, allocated gigabytes (and took seconds) for it; found by JsonDecodeFuzzTest as a slow input.
+   */
+  @Test
+  void aNumberWrittenWithAHundredThousandZerosDecodesInLittleMemory() throws WireFormatException {
+    byte[] written = ("1" + "0".repeat(100_000)).getBytes(StandardCharsets.US_ASCII);
+    long before = HostileInput.allocatedBytes();
+    Value decoded = JsonValueCodec.decode(written, CtyType.NUMBER);
+    long allocated = HostileInput.allocatedBytes() - before;
+    assertEquals(Value.number(new BigDecimal("1e100000")), decoded);
+    assertTrue(allocated < 64L << 20, "decoding allocated " + allocated + " bytes");
+  }
+
+  /**
+   * Found by JsonDecodeFuzzTest: a lone surrogate escape was kept, so the value was no Unicode text and reached
+   * Terraform changed (msgpack writes {@code ?} for it). Go's JSON decoder, and so cty, reads it as U+FFFD.
+   */
+  @Test
+  void halfASurrogatePairReadsAsTheReplacementCharacterAsCtyReadsIt() throws WireFormatException {
+    Value text = decode("\"h\\uD83D\\uD000 \\uDE00\"", CtyType.STRING);
+    assertEquals(Value.string("h\uFFFD\uD000 \uFFFD"), text);
+    assertEquals(text, MsgpackValueCodec.decode(MsgpackValueCodec.encode(text, CtyType.STRING), CtyType.STRING));
+    assertEquals(Value.string("\uD83D\uDE00"), decode("\"\\uD83D\\uDE00\"", CtyType.STRING), "a whole pair");
+    // In a dynamic value written before its type, which is copied and then read.
+    assertEquals(Value.string("\uFFFD"), decode("{\"value\":\"\\uD800\",\"type\":\"string\"}", CtyType.DYNAMIC));
   }
 
   @Test

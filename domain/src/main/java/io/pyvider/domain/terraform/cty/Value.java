@@ -114,7 +114,7 @@ public sealed interface Value {
   record Num(BigDecimal value) implements Value {
     public Num {
       Objects.requireNonNull(value, "value");
-      value = value.signum() == 0 ? BigDecimal.ZERO : value.stripTrailingZeros();
+      value = Decimals.stripTrailingZeros(value);
     }
 
     @Override
