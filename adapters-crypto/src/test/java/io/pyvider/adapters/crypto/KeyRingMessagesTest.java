@@ -181,6 +181,19 @@ class KeyRingMessagesTest {
   }
 
   @Test
+  void aSharedSecretOf32CharactersIsLongEnoughAndOneOf31IsLoggedAsGuessable() {
+    KeyRing strong = ring(Map.of(SHARED, "s".repeat(32)));
+    strong.check();
+    assertEquals(Optional.empty(), strong.takeKeyNotices());
+
+    KeyRing weak = ring(Map.of(SHARED, "s".repeat(31)));
+    weak.check();
+    assertEquals(Optional.of("The private-state shared secret is used, but " + SHARED + " is only 31 characters "
+        + "long, which a guess can reach (32 or more recommended; `terraform-provider-pyvider keygen` prints a new "
+        + "secret of 43 characters)."), weak.takeKeyNotices());
+  }
+
+  @Test
   void theRingPrintsNoKeyIdAndNoSecret() {
     assertEquals("KeyRing[secrets redacted]", ring(Map.of(SHARED, CURRENT)).toString());
   }

@@ -283,6 +283,26 @@ class JsonValueCodecTest {
   }
 
   @Test
+  void anElementOfTheWrongTypeIsNamedByItsIndexWhenEncoding() {
+    Value set = new Value.SetVal(CtyType.STRING, new java.util.LinkedHashSet<>(List.of(Value.string("a"),
+        Value.number(1))));
+    assertEquals("a value of type \"number\" cannot be encoded as \"string\" at [1]", assertThrows(
+        IllegalArgumentException.class, () -> encode(set, CtyType.setOf(CtyType.STRING))).getMessage());
+  }
+
+  @Test
+  void loneSurrogatesBecomeReplacementCharactersWhereverTheyStandAndPairsStay() throws WireFormatException {
+    String pair = "\ud83d\ude00";
+    assertEquals(Value.string("a\ufffdb"), decode("\"a\\ud800b\"", CtyType.STRING));
+    assertEquals(Value.string("\ufffdb"), decode("\"\\udc00b\"", CtyType.STRING));
+    assertEquals(Value.string("x\ufffd"), decode("\"x\\ud800\"", CtyType.STRING), "a high surrogate at the end");
+    assertEquals(Value.string(pair + "\ufffd"), decode("\"\\ud83d\\ude00\\udc00\"", CtyType.STRING));
+    assertEquals(Value.string("\ufffd" + pair + "\ufffd"),
+        decode("\"\\ud800\\ud83d\\ude00\\ud800\"", CtyType.STRING), "pairs after a lone one stay whole");
+    assertEquals(Value.string(pair), decode("\"\\ud83d\\ude00\"", CtyType.STRING));
+  }
+
+  @Test
   void aDynamicValueMustBeAValueTypeObject() {
     assertEquals("a {\"value\":…,\"type\":…} object for a dynamic value is required, got a JSON string",
         fails("\"x\"", CtyType.DYNAMIC).getMessage());

@@ -1,6 +1,7 @@
 package io.pyvider.domain.terraform.cty;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.management.ManagementFactory;
@@ -26,6 +27,19 @@ class DecimalsTest {
     BigDecimal stripped = Decimals.stripTrailingZeros(value);
 
     assertEquals(value.stripTrailingZeros(), stripped); // equals compares the scale too
+  }
+
+  @Test
+  void stripping_reaches_the_smallest_scale_an_int_holds_and_underflows_past_it_as_the_jdk_does() {
+    // 10^1300 has over 4096 bits, so it takes the fast path; its 1300 zeros lower the scale by 1300.
+    BigInteger thousandsOfZeros = BigInteger.TEN.pow(1300);
+    BigDecimal lowest = new BigDecimal(thousandsOfZeros, Integer.MIN_VALUE + 1300);
+    BigDecimal beyond = new BigDecimal(thousandsOfZeros, Integer.MIN_VALUE + 1299);
+
+    assertEquals(lowest.stripTrailingZeros(), Decimals.stripTrailingZeros(lowest));
+    assertEquals(Integer.MIN_VALUE, Decimals.stripTrailingZeros(lowest).scale());
+    assertThrows(ArithmeticException.class, beyond::stripTrailingZeros);
+    assertThrows(ArithmeticException.class, () -> Decimals.stripTrailingZeros(beyond));
   }
 
   @Test
