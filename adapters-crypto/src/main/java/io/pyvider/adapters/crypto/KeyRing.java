@@ -81,18 +81,16 @@ public final class KeyRing {
     Optional<KeyFile.Loaded> file = loadedKeyFile();
     if (c.shared.isPresent()) {
       String shared = "shared secret from " + SHARED_SECRET + previous;
-      Optional<String> weak = sharedSecretWeakness(c);
-      if (weak.isPresent()) {
-        return KeyCheck.warning(shared + "; " + weak.get());
-      }
+      // Every finding at once: a weak secret must not hide a key file that no longer opens old state.
+      List<String> findings = new ArrayList<>();
+      sharedSecretWeakness(c).ifPresent(findings::add);
       if (file.orElse(null) instanceof KeyFile.Refused refused) {
-        return KeyCheck.warning(shared + "; " + refused.problem() + ", so state sealed with it does not open");
+        findings.add(refused.problem() + ", so state sealed with it does not open");
       }
       if (file.orElse(null) instanceof KeyFile.Found found && !problems(found).isEmpty()) {
-        return KeyCheck.warning(shared + "; the key file, still read for state sealed with it: "
-            + String.join("; ", problems(found)));
+        findings.add("the key file, still read for state sealed with it: " + String.join("; ", problems(found)));
       }
-      return KeyCheck.ok(shared);
+      return findings.isEmpty() ? KeyCheck.ok(shared) : KeyCheck.warning(shared + "; " + String.join("; ", findings));
     }
     if (file.isEmpty()) {
       return KeyCheck.unusable(noKeyFileLocation());

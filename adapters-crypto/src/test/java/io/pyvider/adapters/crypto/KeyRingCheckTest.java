@@ -80,6 +80,15 @@ class KeyRingCheckTest {
   }
 
   @Test
+  void aWeakSharedSecretDoesNotHideAnUnusableKeyFileBesideIt() throws Exception {
+    writeKeyFile("\n");
+    assertEquals(new KeyCheck(Verdict.WARNING, "shared secret from " + SHARED + "; " + SHARED + " is only 6 "
+        + "characters long, which a guess can reach (32 or more recommended; `terraform-provider-pyvider keygen` "
+        + "prints a new secret of 43 characters); the key file " + keyFile() + " is empty, so state sealed with it "
+        + "does not open"), check(SHARED, "hunter"));
+  }
+
+  @Test
   void noSecretAndNoPlaceForAKeyFileIsUnusable() {
     KeyCheck nowhere = new KeyRing(Environment.of(Map.of()), home, new SecureRandom()).check();
     assertEquals(new KeyCheck(Verdict.UNUSABLE, "no private-state key is available: " + SHARED + " is not set, and "
