@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * What go-plugin tells a plugin through its environment (GP client.go Start): the magic cookie, the protocol versions
@@ -43,12 +44,17 @@ public record PluginEnvironment(boolean cookieMatches, int[] offeredVersions, Op
    * A port bound as go-plugin's server reads it (server.go serverListener_tcp): unset takes the default, anything
    * else must be a port number, and a bad value stops the plugin with go-plugin's words instead of being guessed at.
    */
+  private static final Pattern ASCII_INTEGER = Pattern.compile("[+-]?[0-9]+");
+
   private static int port(Environment environment, String name, int fallback, List<String> problems) {
     Optional<String> text = environment.get(name).map(String::trim).filter(value -> !value.isEmpty());
     if (text.isEmpty()) {
       return fallback;
     }
     try {
+      if (!ASCII_INTEGER.matcher(text.get()).matches()) {
+        throw new NumberFormatException(); // Integer.parseInt alone would also read non-ASCII digits; Go's does not
+      }
       int port = Integer.parseInt(text.get());
       if (port < 0 || port > 65535) {
         problems.add("Couldn't get value from " + name + ": " + port + " is not a TCP port (0 to 65535)");

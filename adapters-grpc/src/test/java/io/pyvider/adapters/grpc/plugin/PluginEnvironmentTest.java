@@ -47,4 +47,14 @@ class PluginEnvironmentTest {
       assertTrue(problem.chars().noneMatch(Character::isISOControl), "control characters reach the terminal");
     }
   }
+
+  @Test
+  void only_ascii_digits_make_a_port_as_in_go() {
+    // Java's parseInt reads Arabic-Indic and fullwidth digits; Go's strconv.ParseInt, which go-plugin uses, does not.
+    for (String digits : new String[] {"\u0661\u0660\u0660\u0660\u0660", "\uff11\uff10\uff10\uff10\uff10", "1_0000"}) {
+      assertEquals(Optional.of("Couldn't get value from PLUGIN_MIN_PORT: \"" + digits + "\" is not a number"),
+          read(Map.of("PLUGIN_MIN_PORT", digits)).portProblem(), digits);
+    }
+    assertEquals(12000, read(Map.of("PLUGIN_MIN_PORT", "+12000")).minPort(), "Go accepts a sign");
+  }
 }
