@@ -107,7 +107,9 @@ public final class ProviderMain {
     try {
       return new PrintStream(new FileOutputStream("/dev/fd/" + fd), false, StandardCharsets.US_ASCII);
     } catch (IOException unusable) {
-      System.err.println("terraform-provider-pyvider: handshake descriptor " + fd + " unusable; using stdout");
+      // Under the launcher stdout is stderr, so say where the line went rather than claim Terraform will read it.
+      System.err.println("terraform-provider-pyvider: handshake descriptor " + fd + " cannot be opened ("
+          + unusable.getMessage() + "); the handshake line goes to standard output instead");
       return stdout;
     }
   }
