@@ -44,8 +44,7 @@ final class Trainer {
 
   /**
    * The daemon's warm-up, once at start: a few whole sessions (certificate, TLS, server) and many requests in each,
-   * so the full tiered compiler has compiled the hot paths (C2 wants thousands of calls) before Terraform's next
-   * launches arrive.
+   * so the compiler has compiled the hot paths before Terraform's next launches arrive.
    */
   static void warmUp(HcLog log, int requestRounds) {
     long started = System.nanoTime();
