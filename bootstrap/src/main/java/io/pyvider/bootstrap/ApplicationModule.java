@@ -29,8 +29,8 @@ import io.pyvider.application.lifecycle.ActionService;
 import io.pyvider.application.lifecycle.ComponentCatalog;
 import io.pyvider.application.lifecycle.DataSourceService;
 import io.pyvider.application.lifecycle.EphemeralResourceService;
-import io.pyvider.application.lifecycle.ListResourceService;
 import io.pyvider.application.lifecycle.FunctionService;
+import io.pyvider.application.lifecycle.ListResourceService;
 import io.pyvider.application.lifecycle.ProviderService;
 import io.pyvider.application.lifecycle.ProviderSession;
 import io.pyvider.application.lifecycle.ResourceLifecycleService;
@@ -44,6 +44,10 @@ import io.pyvider.application.port.out.Sleeper;
 import io.pyvider.application.port.out.StateSealer;
 import io.pyvider.application.port.out.WorkingDirectory;
 import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import javax.inject.Singleton;
 
 /**
@@ -211,6 +215,18 @@ abstract class ApplicationModule {
       ResourceLifecycleService resources, DataSourceService dataSources, EphemeralResourceService ephemeralResources,
       ListResourceService lists, FunctionService functions, ActionService actions, HcLog log) {
     return new TerraformProviderService(provider, provider, resources, dataSources, ephemeralResources, lists,
-        functions, actions, log);
+        functions, actions, log, hostWork());
+  }
+
+  /**
+   * Threads for the calls that may wait on the host (file_content's reads and writes): made when needed, gone a
+   * minute after the last one, never holding the JVM up.
+   */
+  private static Executor hostWork() {
+    return new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), work -> {
+      Thread thread = new Thread(work, "host-work");
+      thread.setDaemon(true);
+      return thread;
+    });
   }
 }

@@ -23,6 +23,14 @@ public interface ManagedResource {
     return false;
   }
 
+  /**
+   * Whether plan, apply, read or import may wait on the host (its file system, the network) for as long as the host
+   * takes: a transport then runs them where waiting holds up no other call. Pure computations answer false.
+   */
+  default boolean waitsOnHost() {
+    return false;
+  }
+
   /** The identity (Terraform 1.12) naming one object of this type for as long as it lives; empty: none. */
   default Optional<IdentitySchema> identitySchema() {
     return Optional.empty();

@@ -57,6 +57,11 @@ public final class ResourceLifecycleService implements ManagedResourceUseCase {
   }
 
   @Override
+  public boolean waitsOnHost(String typeName) {
+    return catalog.resource(typeName).map(ManagedResource::waitsOnHost).orElse(false);
+  }
+
+  @Override
   public Diagnostics validate(Commands.ValidateConfig command) {
     Decoded decoded = new Decoded();
     Optional<ManagedResource> found = find(command.typeName(), decoded);

@@ -99,4 +99,12 @@ class ResourceLifecycleServiceRoutingTest {
 
     assertEquals(Diagnostics.NONE, engine.plan(Engine.nothing(), config, config).diagnostics());
   }
+
+  @Test
+  void whether_calls_wait_on_the_host_is_the_components_word_and_an_unknown_type_does_not() {
+    assertEquals(false, engine.service.waitsOnHost(Engine.TYPE));
+    engine.resource.waitsOnHost = true;
+    assertEquals(true, engine.service.waitsOnHost(Engine.TYPE));
+    assertEquals(false, engine.service.waitsOnHost(UNKNOWN));
+  }
 }

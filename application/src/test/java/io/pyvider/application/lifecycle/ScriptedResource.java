@@ -42,6 +42,7 @@ final class ScriptedResource implements ManagedResource {
   private final String typeName;
   final List<String> calls = new ArrayList<>();
   boolean testOnly;
+  boolean waitsOnHost;
   BiFunction<Value.ObjectVal, ProviderContext, Diagnostics> validate = (config, provider) -> Diagnostics.NONE;
   Function<PlanRequest, PlanResult> plan = ScriptedResource::planNormally;
   Function<ApplyRequest, ApplyResult> apply = ScriptedResource::applyNormally;
@@ -104,6 +105,11 @@ final class ScriptedResource implements ManagedResource {
   @Override
   public boolean testOnly() {
     return testOnly;
+  }
+
+  @Override
+  public boolean waitsOnHost() {
+    return waitsOnHost;
   }
 
   @Override

@@ -23,6 +23,8 @@ import io.pyvider.application.port.in.ProviderSchemaUseCase;
 import io.pyvider.domain.terraform.diag.Diagnostic;
 import io.pyvider.domain.terraform.diag.Diagnostics;
 import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -43,12 +45,15 @@ public final class TerraformProviderService extends ProviderGrpc.ProviderImplBas
   private final ActionUseCase actions;
   private final HcLog log;
   private final LoggedCrashes crashes;
+  // Where calls that may wait on the host run (see answerAwayFromLoop): never the event loop other calls share.
+  private final Executor hostWork;
   // Built on first use: with get_provider_schema_optional most provider processes Terraform starts are never asked.
   private volatile Tfplugin6.GetProviderSchema.Response schemaResponse;
 
   public TerraformProviderService(ProviderSchemaUseCase schemas, ProviderConfigurationUseCase configuration,
       ManagedResourceUseCase resources, DataSourceUseCase dataSources, EphemeralResourceUseCase ephemeralResources,
-      ListResourceUseCase lists, FunctionUseCase functions, ActionUseCase actions, HcLog log) {
+      ListResourceUseCase lists, FunctionUseCase functions, ActionUseCase actions, HcLog log, Executor hostWork) {
+    this.hostWork = hostWork;
     this.lists = lists;
     this.schemas = schemas;
     this.configuration = configuration;
@@ -211,7 +216,7 @@ public final class TerraformProviderService extends ProviderGrpc.ProviderImplBas
   @Override
   public void readResource(Tfplugin6.ReadResource.Request request,
       StreamObserver<Tfplugin6.ReadResource.Response> out) {
-    answer(out, "ReadResource", request.getTypeName(), () -> {
+    answerAwayFromLoop(out, "ReadResource", request.getTypeName(), () -> {
       Outcomes.ReadResource outcome = resources.read(new Commands.ReadResource(request.getTypeName(),
           WireValues.of(request.getCurrentState()), request.getPrivate().toByteArray(),
           identity(request.hasCurrentIdentity(), request.getCurrentIdentity())));
@@ -235,7 +240,7 @@ public final class TerraformProviderService extends ProviderGrpc.ProviderImplBas
   @Override
   public void planResourceChange(Tfplugin6.PlanResourceChange.Request request,
       StreamObserver<Tfplugin6.PlanResourceChange.Response> out) {
-    answer(out, "PlanResourceChange", request.getTypeName(), () -> {
+    answerAwayFromLoop(out, "PlanResourceChange", request.getTypeName(), () -> {
       Outcomes.PlanResource outcome = resources.plan(new Commands.PlanResource(request.getTypeName(),
           WireValues.of(request.getPriorState()), WireValues.of(request.getProposedNewState()),
           WireValues.of(request.getConfig()), request.getPriorPrivate().toByteArray(),
@@ -253,7 +258,7 @@ public final class TerraformProviderService extends ProviderGrpc.ProviderImplBas
   @Override
   public void applyResourceChange(Tfplugin6.ApplyResourceChange.Request request,
       StreamObserver<Tfplugin6.ApplyResourceChange.Response> out) {
-    answer(out, "ApplyResourceChange", request.getTypeName(), () -> {
+    answerAwayFromLoop(out, "ApplyResourceChange", request.getTypeName(), () -> {
       Outcomes.ApplyResource outcome = resources.apply(new Commands.ApplyResource(request.getTypeName(),
           WireValues.of(request.getPriorState()), WireValues.of(request.getPlannedState()),
           WireValues.of(request.getConfig()), request.getPlannedPrivate().toByteArray(),
@@ -273,7 +278,7 @@ public final class TerraformProviderService extends ProviderGrpc.ProviderImplBas
   @Override
   public void importResourceState(Tfplugin6.ImportResourceState.Request request,
       StreamObserver<Tfplugin6.ImportResourceState.Response> out) {
-    answer(out, "ImportResourceState", request.getTypeName(), () -> {
+    answerAwayFromLoop(out, "ImportResourceState", request.getTypeName(), () -> {
       Outcomes.ImportResource outcome = resources.importState(new Commands.ImportResource(request.getTypeName(),
           request.getId(), identity(request.hasIdentity(), request.getIdentity())));
       Tfplugin6.ImportResourceState.Response.Builder response = Tfplugin6.ImportResourceState.Response.newBuilder()
@@ -540,6 +545,26 @@ public final class TerraformProviderService extends ProviderGrpc.ProviderImplBas
   }
 
   /** Runs one RPC: logs it, and turns any throwable into an error diagnostic in a well-formed response. */
+  /**
+   * As {@link #answer}, but on {@link #hostWork} for a resource type whose calls may wait on the host (a file system
+   * that hangs, a slow fsync). Provider calls run on the event loop that read them, which other calls and, in the
+   * daemon, other Terraform runs share: one hung disk must stall its own call, not theirs. Pure computations stay on
+   * the loop, where they answer fastest.
+   */
+  private <T> void answerAwayFromLoop(StreamObserver<T> out, String rpc, String typeName, Supplier<T> handler,
+      Function<List<Tfplugin6.Diagnostic>, T> onFailure) {
+    if (!resources.waitsOnHost(typeName)) {
+      answer(out, rpc, typeName, handler, onFailure);
+      return;
+    }
+    Runnable work = Context.current().wrap(() -> answer(out, rpc, typeName, handler, onFailure));
+    try {
+      hostWork.execute(work);
+    } catch (RejectedExecutionException shuttingDown) {
+      work.run();
+    }
+  }
+
   private <T> void answer(StreamObserver<T> out, String rpc, String typeName, Supplier<T> handler,
       Function<List<Tfplugin6.Diagnostic>, T> onFailure) {
     long started = System.nanoTime();

@@ -73,7 +73,7 @@ class ActionRpcsTest {
     };
     // Only the action RPCs are called: the other use cases are never reached.
     TerraformProviderService service = new TerraformProviderService(null, null, null, null, null, null, null, actions,
-        HcLog.off("test", () -> Instant.EPOCH));
+        HcLog.off("test", () -> Instant.EPOCH), Runnable::run);
     String name = InProcessServerBuilder.generateName();
     server = InProcessServerBuilder.forName(name).addService(service).build().start();
     channel = InProcessChannelBuilder.forName(name).build();

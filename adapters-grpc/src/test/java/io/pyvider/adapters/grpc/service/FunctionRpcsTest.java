@@ -56,7 +56,7 @@ class FunctionRpcsTest {
         Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of("upper", UPPER), Map.of());
     // Only the schema and function use cases are reached by these RPCs.
     TerraformProviderService service = new TerraformProviderService(() -> schemas, null, null, null, null, null,
-        command -> functions.call(command), null, HcLog.off("test", Instant::now));
+        command -> functions.call(command), null, HcLog.off("test", Instant::now), Runnable::run);
     server = InProcessServerBuilder.forName(name).directExecutor().addService(service).build().start();
     channel = InProcessChannelBuilder.forName(name).directExecutor().build();
     provider = ProviderGrpc.newBlockingStub(channel);

@@ -68,6 +68,12 @@ public final class FileContentResource implements ManagedResource {
     return TYPE_NAME;
   }
 
+  /** Reads, writes, fsyncs and removes files: a slow or hung file system must stall only this call. */
+  @Override
+  public boolean waitsOnHost() {
+    return true;
+  }
+
   @Override
   public Schema schema() {
     return SCHEMA;

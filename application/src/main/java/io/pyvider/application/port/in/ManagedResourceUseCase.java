@@ -20,4 +20,7 @@ public interface ManagedResourceUseCase {
   Outcomes.UpgradeIdentity upgradeIdentity(Commands.UpgradeIdentity command);
 
   Outcomes.GenerateConfig generateConfig(Commands.GenerateConfig command);
+
+  /** Whether calls for {@code typeName} may wait on the host's file system or network (false for unknown types). */
+  boolean waitsOnHost(String typeName);
 }

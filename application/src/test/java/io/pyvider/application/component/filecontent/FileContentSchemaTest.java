@@ -68,4 +68,9 @@ class FileContentSchemaTest {
   void it_is_not_test_only() {
     assertFalse(new FileContentResource(new InMemoryFileStore(), () -> Path.of("/")).testOnly());
   }
+
+  @Test
+  void its_calls_wait_on_the_file_system_so_they_run_where_waiting_stalls_no_other_call() {
+    assertTrue(new FileContentResource(new InMemoryFileStore(), () -> Path.of("/")).waitsOnHost());
+  }
 }

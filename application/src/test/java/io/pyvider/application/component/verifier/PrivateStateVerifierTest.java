@@ -100,6 +100,7 @@ class PrivateStateVerifierTest {
       assertEquals(CtyType.STRING, attribute.type());
     }
     assertTrue(resource.testOnly());
+    assertFalse(resource.waitsOnHost(), "a pure computation, like most components: the SPI's default");
   }
 
   @Test
