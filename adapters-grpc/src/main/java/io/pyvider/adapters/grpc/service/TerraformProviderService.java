@@ -544,7 +544,6 @@ public final class TerraformProviderService extends ProviderGrpc.ProviderImplBas
     return DiagnosticsToProto.diagnostics(diagnostics);
   }
 
-  /** Runs one RPC: logs it, and turns any throwable into an error diagnostic in a well-formed response. */
   /**
    * As {@link #answer}, but on {@link #hostWork} for a resource type whose calls may wait on the host (a file system
    * that hangs, a slow fsync). Provider calls run on the event loop that read them, which other calls and, in the
@@ -565,6 +564,7 @@ public final class TerraformProviderService extends ProviderGrpc.ProviderImplBas
     }
   }
 
+  /** Runs one RPC: logs it, and turns any throwable into an error diagnostic in a well-formed response. */
   private <T> void answer(StreamObserver<T> out, String rpc, String typeName, Supplier<T> handler,
       Function<List<Tfplugin6.Diagnostic>, T> onFailure) {
     long started = System.nanoTime();
