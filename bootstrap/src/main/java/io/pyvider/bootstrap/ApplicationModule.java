@@ -44,7 +44,7 @@ import io.pyvider.application.port.out.Sleeper;
 import io.pyvider.application.port.out.StateSealer;
 import io.pyvider.application.port.out.WorkingDirectory;
 import java.util.Set;
-import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -213,16 +213,19 @@ abstract class ApplicationModule {
   @Singleton
   static TerraformProviderService terraformProviderService(ProviderService provider,
       ResourceLifecycleService resources, DataSourceService dataSources, EphemeralResourceService ephemeralResources,
-      ListResourceService lists, FunctionService functions, ActionService actions, HcLog log) {
+      ListResourceService lists, FunctionService functions, ActionService actions, HcLog log,
+      ExecutorService hostWork) {
     return new TerraformProviderService(provider, provider, resources, dataSources, ephemeralResources, lists,
-        functions, actions, log, hostWork());
+        functions, actions, log, hostWork);
   }
 
   /**
-   * Threads for the calls that may wait on the host (file_content's reads and writes): made when needed, gone a
-   * minute after the last one, never holding the JVM up.
+   * This run's threads for the calls that may wait on the host (file_content's reads and writes): made when needed,
+   * idle ones gone after a minute, never holding the JVM up, and all stopped when the run ends (ProviderRun).
    */
-  private static Executor hostWork() {
+  @Provides
+  @Singleton
+  static ExecutorService hostWork() {
     return new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), work -> {
       Thread thread = new Thread(work, "host-work");
       thread.setDaemon(true);

@@ -12,6 +12,7 @@ import io.pyvider.application.port.out.CertificateIssuer;
 import io.pyvider.application.port.out.Clock;
 import io.pyvider.application.port.out.Environment;
 import io.pyvider.application.port.out.WorkingDirectory;
+import java.util.concurrent.ExecutorService;
 import javax.inject.Singleton;
 
 /**
@@ -29,6 +30,9 @@ public interface ProviderComponent {
   CertificateIssuer certificateIssuer();
 
   KeyRing keyRing();
+
+  /** The run's pool for calls that wait on the host; the run stops it when it ends. */
+  ExecutorService hostWork();
 
   /** Creates the graph for one run. */
   @Component.Factory

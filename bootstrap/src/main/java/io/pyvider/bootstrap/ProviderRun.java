@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -132,9 +133,15 @@ public final class ProviderRun {
     return server.port();
   }
 
+  /** This run's pool for calls that wait on the host (for tests: it must end with the run). */
+  ExecutorService hostWork() {
+    return component.hostWork();
+  }
+
   /** Until GRPCController.Shutdown (or {@link #stop()}) has stopped the server. */
   public void awaitTermination() throws InterruptedException {
     server.awaitTermination();
+    component.hostWork().shutdownNow(); // nothing of a run outlives it, not even an idle thread
     component.keyRing().takeKeyNotices().ifPresent(notice -> log.warn(notice));
     log.debug("provider stopped");
   }
@@ -142,6 +149,7 @@ public final class ProviderRun {
   /** Ends the run now: in-flight RPCs are cancelled (Terraform went away). */
   public void stop() {
     server.stop();
+    component.hostWork().shutdownNow();
   }
 
   private static String millis(long nanos) {
