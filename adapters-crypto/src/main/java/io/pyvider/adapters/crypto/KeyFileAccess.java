@@ -3,8 +3,10 @@ package io.pyvider.adapters.crypto;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -106,10 +108,12 @@ interface KeyFileAccess {
 
     @Override
     public byte[] readAtMost(Path path, int limit) throws IOException {
-      // O_NOFOLLOW: if the checked file was swapped for a link since, the open fails instead of following it.
+      // O_NOFOLLOW: if the checked file was swapped for a link since, the open fails instead of following it. Other
+      // providers (a zip file system) have no links to follow and refuse the option with IllegalArgumentException.
+      Set<OpenOption> options = path.getFileSystem() == FileSystems.getDefault()
+          ? Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS) : Set.of(StandardOpenOption.READ);
       ByteBuffer buffer = ByteBuffer.allocate(limit);
-      try (SeekableByteChannel channel = Files.newByteChannel(path, Set.of(StandardOpenOption.READ,
-          LinkOption.NOFOLLOW_LINKS))) {
+      try (SeekableByteChannel channel = Files.newByteChannel(path, options)) {
         int read;
         do {
           read = channel.read(buffer);

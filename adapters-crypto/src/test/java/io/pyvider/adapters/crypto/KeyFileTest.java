@@ -186,6 +186,40 @@ class KeyFileTest {
   }
 
   @Test
+  void aProviderThatLosesTheRaceToCreateTheKeyFileReadsTheWinnersKey() throws Exception {
+    // Decided here, not left to thread timing: the winner's file is already in place when the loser publishes its own.
+    String winner = KeyRing.newSecret(new SecureRandom());
+    Files.createDirectories(defaultKeyFile().getParent());
+    Files.writeString(defaultKeyFile(), winner + "\n");
+    Files.setPosixFilePermissions(defaultKeyFile(), PosixFilePermissions.fromString("rw-------"));
+    KeyFile file = new KeyFile(defaultKeyFile(), KeyFileAccess.local());
+
+    KeyFile.Found read = assertInstanceOf(KeyFile.Found.class, file.create(KeyRing.newSecret(new SecureRandom())));
+
+    assertEquals(winner, read.secret());
+    assertFalse(read.created(), "the loser did not create the key it uses");
+    assertEquals(winner + "\n", Files.readString(defaultKeyFile()));
+    try (var entries = Files.list(defaultKeyFile().getParent())) {
+      assertEquals(1, entries.count(), "the loser's temporary file is gone");
+    }
+  }
+
+  @Test
+  void withoutHardLinksTheLoserOfTheRaceAlsoReadsTheWinnersKey() throws Exception {
+    try (FileSystem zip = FileSystems.newFileSystem(home.resolve("keys.zip"), Map.of("create", "true"))) {
+      KeyFile file = new KeyFile(zip.getPath("/pyvider/private-state.key"), KeyFileAccess.local());
+      String winner = KeyRing.newSecret(new SecureRandom());
+      assertTrue(assertInstanceOf(KeyFile.Found.class, file.create(winner)).created());
+
+      KeyFile.Found read = assertInstanceOf(KeyFile.Found.class, file.create(KeyRing.newSecret(new SecureRandom())));
+
+      assertEquals(winner, read.secret());
+      assertFalse(read.created());
+      assertEquals(winner + "\n", Files.readString(file.path()));
+    }
+  }
+
+  @Test
   void anEmptyKeyFileIsReportedNotOverwritten() throws Exception {
     Files.createDirectories(defaultKeyFile().getParent());
     Files.writeString(defaultKeyFile(), "\n");

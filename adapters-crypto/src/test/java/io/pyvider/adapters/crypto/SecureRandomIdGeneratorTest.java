@@ -32,4 +32,9 @@ class SecureRandomIdGeneratorTest {
     assertNotNull(ids.newTokenId());
     assertNotEquals(ids.newTokenSecret(), ids.newTokenSecret());
   }
+
+  @Test
+  void itNamesItselfInDaggerGraphsAndLogsWithoutItsState() {
+    assertEquals("SecureRandomIdGenerator", ids.toString());
+  }
 }
