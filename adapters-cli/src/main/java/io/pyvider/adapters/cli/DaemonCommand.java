@@ -62,6 +62,8 @@ final class DaemonCommand {
     out.println("  sessions      " + status.sessionsServed() + " served, " + status.sessionsOpen() + " open (at most "
         + status.maxSessions() + " at once)");
     out.println("  memory        " + megabytes(status.rssKilobytes()));
+    out.println("  warm-up       " + Printable.escape(status.warmUp())
+        + ("running".equals(status.warmUp()) ? " (works only while no session is open)" : ""));
     out.println("  idle timeout  " + Durations.format(Duration.ofSeconds(status.idleTimeoutSeconds()))
         + " (it exits after that long without a session)");
     out.println("  directory     " + Printable.escape(status.directory()));
@@ -85,6 +87,7 @@ final class DaemonCommand {
       document.put("rss_kilobytes", status.rssKilobytes());
     }
     document.put("directory", status.directory());
+    document.put("warm_up", status.warmUp());
   }
 
   /** Resident memory for people: MB, or why it is not known. */

@@ -7,11 +7,12 @@ import java.io.IOException;
 
 /**
  * What the provider daemon says about itself ({@code daemon status}): the JVM that serves Terraform's launches for this
- * build. {@code rssKilobytes} is -1 where the daemon cannot measure it (no /proc). Parsed here, where Jackson is, from
- * the one-line JSON the daemon answers.
+ * build. {@code rssKilobytes} is -1 where the daemon cannot measure it (no /proc). {@code warmUp} is where its JIT
+ * warm-up stands (none, pending, running, done, stopped, failed). Parsed here, where Jackson is, from the one-line JSON
+ * the daemon answers.
  */
 public record DaemonStatus(long pid, int port, long uptimeSeconds, String buildKey, long sessionsServed,
-    int sessionsOpen, int maxSessions, long idleTimeoutSeconds, long rssKilobytes, String directory) {
+    int sessionsOpen, int maxSessions, long idleTimeoutSeconds, long rssKilobytes, String directory, String warmUp) {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -21,7 +22,7 @@ public record DaemonStatus(long pid, int port, long uptimeSeconds, String buildK
     return new DaemonStatus(integer(root, "pid"), (int) integer(root, "port"), integer(root, "uptime_s"),
         text(root, "build_key"), integer(root, "sessions_served"), (int) integer(root, "sessions_open"),
         (int) integer(root, "max_sessions"), integer(root, "idle_timeout_s"), integer(root, "rss_kb"),
-        text(root, "directory"));
+        text(root, "directory"), root.path("warm_up").isTextual() ? root.get("warm_up").textValue() : "unknown");
   }
 
   /**
@@ -34,7 +35,7 @@ public record DaemonStatus(long pid, int port, long uptimeSeconds, String buildK
       throw new IOException("the daemon did not agree to stop: " + stopAnswerJson.strip());
     }
     return new DaemonStatus(pid, port, uptimeSeconds, buildKey, sessionsServed, (int) integer(root, "sessions_open"),
-        maxSessions, idleTimeoutSeconds, rssKilobytes, directory);
+        maxSessions, idleTimeoutSeconds, rssKilobytes, directory, warmUp);
   }
 
   private static JsonNode object(String json, String verb) throws IOException {

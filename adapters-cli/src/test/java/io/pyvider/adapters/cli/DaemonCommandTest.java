@@ -38,6 +38,7 @@ class DaemonCommandTest {
           build         ac17be29f00d4a51-6c9bbc01
           sessions      57 served, 1 open (at most 32 at once)
           memory        90 MB resident
+          warm-up       done
           idle timeout  1h (it exits after that long without a session)
           directory     /run/user/1000/pyvider/ac17be29f00d4a51-6c9bbc01
         """, result.out());
@@ -62,6 +63,7 @@ class DaemonCommandTest {
     assertEquals("1h", document.get("idle_timeout").asText());
     assertEquals(92_160, document.get("rss_kilobytes").asLong());
     assertEquals(ScriptedDaemon.DIRECTORY, document.get("directory").asText());
+    assertEquals("done", document.get("warm_up").asText());
   }
 
   @Test
@@ -103,7 +105,7 @@ class DaemonCommandTest {
     CliHarness cli = new CliHarness(temporary);
     DaemonStatus s = ScriptedDaemon.running();
     cli.daemon.status = new DaemonStatus(s.pid(), s.port(), s.uptimeSeconds(), s.buildKey(), s.sessionsServed(),
-        s.sessionsOpen(), s.maxSessions(), s.idleTimeoutSeconds(), -1, s.directory());
+        s.sessionsOpen(), s.maxSessions(), s.idleTimeoutSeconds(), -1, s.directory(), s.warmUp());
     assertTrue(cli.run("daemon", "status").out().contains("  memory        unknown"));
     assertTrue(json(cli.run("daemon", "status", "--json")).get("rss_kilobytes").isNull());
   }
@@ -213,8 +215,12 @@ class DaemonCommandTest {
   void the_status_answer_parses_and_malformed_answers_are_named() throws IOException {
     DaemonStatus status = DaemonStatus.parseJson("{\"pid\":123,\"port\":40000,\"uptime_s\":12,\"build_key\":"
         + "\"ac17-6c9bbc01\",\"sessions_served\":5,\"sessions_open\":1,\"max_sessions\":32,\"idle_timeout_s\":3600,"
-        + "\"rss_kb\":90000,\"directory\":\"/path\",\"added_later\":true}");
-    assertEquals(new DaemonStatus(123, 40000, 12, "ac17-6c9bbc01", 5, 1, 32, 3600, 90000, "/path"), status);
+        + "\"rss_kb\":90000,\"directory\":\"/path\",\"warm_up\":\"running\",\"added_later\":true}");
+    assertEquals(new DaemonStatus(123, 40000, 12, "ac17-6c9bbc01", 5, 1, 32, 3600, 90000, "/path", "running"), status);
+    // A daemon that says nothing of its warm-up (an older build's) is still shown.
+    assertEquals("unknown", DaemonStatus.parseJson("{\"pid\":1,\"port\":2,\"uptime_s\":3,\"build_key\":\"k\","
+        + "\"sessions_served\":0,\"sessions_open\":0,\"max_sessions\":1,\"idle_timeout_s\":1,\"rss_kb\":1,"
+        + "\"directory\":\"/d\"}").warmUp());
     assertEquals(0, status.stopping("{\"stopping\":true,\"sessions_open\":0}").sessionsOpen());
 
     for (String garbled : List.of("{\"pid\":", "{\"pid\": x}", "{,}")) {

@@ -9,7 +9,7 @@ final class ScriptedDaemon implements DaemonControl {
   static final String DIRECTORY = "/run/user/1000/pyvider/ac17be29f00d4a51-6c9bbc01";
 
   static DaemonStatus running() {
-    return new DaemonStatus(4242, 40123, 312, "ac17be29f00d4a51-6c9bbc01", 57, 1, 32, 3600, 92_160, DIRECTORY);
+    return new DaemonStatus(4242, 40123, 312, "ac17be29f00d4a51-6c9bbc01", 57, 1, 32, 3600, 92_160, DIRECTORY, "done");
   }
 
   Optional<String> directory = Optional.of(DIRECTORY);
@@ -39,7 +39,7 @@ final class ScriptedDaemon implements DaemonControl {
     stopRequests++;
     Optional<DaemonStatus> stopped = Optional.ofNullable(status).map(s -> new DaemonStatus(s.pid(), s.port(),
         s.uptimeSeconds(), s.buildKey(), s.sessionsServed(), openWhenStopped, s.maxSessions(), s.idleTimeoutSeconds(),
-        s.rssKilobytes(), s.directory()));
+        s.rssKilobytes(), s.directory(), s.warmUp()));
     status = null;
     return stopped;
   }

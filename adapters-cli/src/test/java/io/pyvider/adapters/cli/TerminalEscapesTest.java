@@ -134,13 +134,14 @@ class TerminalEscapesTest {
     DaemonStatus running = ScriptedDaemon.running();
     cli.daemon.status = new DaemonStatus(running.pid(), running.port(), running.uptimeSeconds(),
         "key" + TITLE, running.sessionsServed(), running.sessionsOpen(), running.maxSessions(),
-        running.idleTimeoutSeconds(), running.rssKilobytes(), "/run/pyvider" + CLEAR + FORGED_LINE);
+        running.idleTimeoutSeconds(), running.rssKilobytes(), "/run/pyvider" + CLEAR + FORGED_LINE, "done" + TITLE);
     cli.daemon.directory = java.util.Optional.of("/run/pyvider" + CLEAR);
 
     CliHarness.Result status = cli.run("daemon", "status");
     assertPrintable(status.out());
     assertTrue(status.out().contains("key\\u001B]0;owned\\u0007"), status.out());
     assertTrue(status.out().contains("/run/pyvider\\u001B[2J\\r\\n"), status.out());
+    assertTrue(status.out().contains("done\\u001B]0;owned\\u0007"), status.out());
 
     cli.daemon.status = null;
     CliHarness.Result stop = cli.run("daemon", "stop");
