@@ -8,17 +8,22 @@ import io.pyvider.adapters.host.HostModule;
 import io.pyvider.application.port.out.Clock;
 import io.pyvider.application.port.out.Environment;
 import io.pyvider.bootstrap.daemon.Daemon;
+import io.pyvider.bootstrap.daemon.DaemonClient;
 import io.pyvider.bootstrap.daemon.DaemonDirectory;
 import io.pyvider.bootstrap.daemon.IdentityReserve;
+import io.pyvider.bootstrap.daemon.PredecessorGate;
 import io.pyvider.bootstrap.daemon.RunStarter;
 import io.pyvider.bootstrap.daemon.SessionRequest;
+import io.pyvider.bootstrap.daemon.SuccessorCommand;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,7 +33,7 @@ import java.util.concurrent.Executors;
  * {@code ready PORT} on stdout once its files are in place (the launcher that started it waits for that line and is
  * then its first session), closes stdout, and serves until idle. Settings come from its own environment:
  * {@code PYVIDER_DAEMON_IDLE} (default 1h), {@code PYVIDER_DAEMON_MAX_SESSIONS} (default 32),
- * {@code PYVIDER_DAEMON_WARM_UP} (request rounds of the warm-up, default 30; 0: none).
+ * {@code PYVIDER_DAEMON_WARM_UP} (rounds per caller in each warm-up session, default 10; 0: no warm-up).
  */
 final class DaemonMain {
 
@@ -36,11 +41,13 @@ final class DaemonMain {
   static final Duration DEFAULT_IDLE = Duration.ofHours(1);
   static final int DEFAULT_MAX_SESSIONS = 32;
   /**
-   * Request rounds per warm-up session: a few hundred calls and three handshakes carry the request and handshake paths
-   * past C1's compile thresholds (a few hundred calls). More only competed with the first command's own calls: with
-   * 150 rounds its second 200-token walk ran at 1,151 plan tokens/s, with none at 2,296.
+   * Rounds per caller in each warm-up session: ten callers, ten calls a round, so about a thousand calls and one TLS
+   * handshake a session, and a check for a waiting Terraform launch every ten calls of each caller. The warm-up runs
+   * sessions until the JIT is quiet, only while no session is open (it competed with the first command's own calls
+   * when it ran beside them: 1,151 plan tokens/s instead of 2,296).
    */
-  static final int DEFAULT_WARM_UP_ROUNDS = 30;
+  static final int DEFAULT_WARM_UP_ROUNDS = 10;
+  private static final long WARM_UP_POLL_MILLIS = 250;
 
   private DaemonMain() {
   }
@@ -50,7 +57,8 @@ final class DaemonMain {
     Clock clock = HostModule.systemClock();
     HcLog log = new HcLog(System.err, HcLog.parseLevel(own.get("PYVIDER_DAEMON_LOG").orElse("INFO")),
         "pyvider.daemon", clock);
-    if (arguments.size() != 2) {
+    boolean successor = arguments.size() == 3 && arguments.get(2).equals(SuccessorCommand.SUCCESSOR_FLAG);
+    if (arguments.size() != 2 && !successor) {
       System.err.println("usage: terraform-provider-pyvider --daemon DIRECTORY BUILD_KEY (the launcher starts it)");
       return 2;
     }
@@ -81,24 +89,105 @@ final class DaemonMain {
     // compete with it for the second core. Its take refills the reserve for the launches after it.
     RunStarter starter = (request, stderr) -> start(request, stderr, clock, loops, tlsSetup, identities);
     Daemon daemon;
+    Optional<DaemonClient.Published> predecessor = Optional.empty();
     try {
-      daemon = Daemon.start(settings, starter, log);
+      if (successor) {
+        predecessor = DaemonClient.published(settings.directory());
+        if (predecessor.isEmpty()) {
+          log.info("no daemon to take over from; exiting");
+          return 0;
+        }
+        daemon = Daemon.startSuccessor(settings, starter, log);
+      } else {
+        daemon = Daemon.start(settings, starter, log);
+      }
     } catch (IOException cannotListen) {
       log.error("daemon cannot listen", "reason", String.valueOf(cannotListen.getMessage()));
       return 1;
     }
     int warmUpRounds = count(own.get("PYVIDER_DAEMON_WARM_UP").orElse(""), DEFAULT_WARM_UP_ROUNDS, 0);
-    if (warmUpRounds > 0) {
-      daemon.warmUpWith(() -> Trainer.warmUp(log, warmUpRounds));
+    List<String> jvmOptions = ManagementFactory.getRuntimeMXBean().getInputArguments();
+    if (successor) {
+      DaemonClient.Published replaced = predecessor.get();
+      daemon.warmUpWith(mayGoOn -> takeOver(daemon, settings.directory(), replaced, log, warmUpRounds,
+          PredecessorGate.of(mayGoOn, settings.directory(), replaced.port())));
+    } else if (warmUpRounds > 0 && SuccessorCommand.compilesWithC1Only(jvmOptions)) {
+      List<String> command = SuccessorCommand.of(ProcessHandle.current().info().command().orElse("java"),
+          jvmOptions, jarPath(), settings.directory().path().toString(), settings.buildKey());
+      daemon.warmUpWith(mayGoOn -> startSuccessor(command, log, mayGoOn));
+    } else if (warmUpRounds > 0) {
+      daemon.warmUpWith(mayGoOn -> {
+        Trainer.warmUp(log, warmUpRounds, mayGoOn);
+        return "done";
+      });
     }
     Runtime.getRuntime().addShutdownHook(new Thread(() -> daemon.stopAndAwait(Duration.ofSeconds(2)),
         "daemon-shutdown"));
-    stdout.println("ready " + daemon.port());
-    stdout.flush();
+    if (!successor) {
+      stdout.println("ready " + daemon.port());
+      stdout.flush();
+    }
     stdout.close(); // the launcher's pipe: it must not stay open for the daemon's whole life
     daemon.serve();
     loops.shutdownGracefully();
     return 0;
+  }
+
+  /**
+   * The first daemon's warm-up: it runs C1 only (so the launch that starts it costs what a direct start costs), and
+   * once no session is open it starts the daemon that will take over, with the full tiered compiler. Returns the
+   * state {@code daemon status} shows.
+   */
+  private static String startSuccessor(List<String> command, HcLog log, Daemon.WarmUpGate mayGoOn)
+      throws InterruptedException {
+    while (!mayGoOn.open()) {
+      Thread.sleep(WARM_UP_POLL_MILLIS);
+    }
+    try {
+      Process started = new ProcessBuilder(command)
+          .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+          .redirectError(ProcessBuilder.Redirect.INHERIT) // this daemon's log
+          .start();
+      log.info("successor started: it takes over once warmed up", "successor_pid", String.valueOf(started.pid()));
+      return "successor";
+    } catch (IOException cannotStart) {
+      log.warn("successor could not start; this daemon serves on", "reason", String.valueOf(cannotStart.getMessage()));
+      return "failed";
+    }
+  }
+
+  /**
+   * A successor's warm-up: warms its JIT while the daemon it replaces is quiet, then publishes its port (launches come
+   * here from then on) and asks that daemon to stop, which lets its open sessions finish. Gives up, and stops, when
+   * that daemon went away first (stopped by the user, or idle): nothing is left to take over.
+   */
+  private static String takeOver(Daemon daemon, DaemonDirectory directory, DaemonClient.Published replaced,
+      HcLog log, int warmUpRounds, Daemon.WarmUpGate mayGoOn) throws InterruptedException {
+    try {
+      Trainer.warmUp(log, warmUpRounds, mayGoOn);
+      Optional<DaemonClient.Published> now = DaemonClient.published(directory);
+      if (now.isEmpty() || now.get().pid() != replaced.pid()) {
+        throw new Daemon.WarmUpAbandoned("the port file no longer names the daemon to take over");
+      }
+      daemon.publish();
+      DaemonClient.request(directory, replaced.port(), "stop");
+      log.info("took over from the C1 daemon", "replaced_pid", String.valueOf(replaced.pid()));
+      return "done";
+    } catch (Daemon.WarmUpAbandoned | IOException gone) {
+      log.info("not taking over", "reason", String.valueOf(gone.getMessage()));
+      daemon.stop("nothing to take over");
+      return "abandoned";
+    }
+  }
+
+  /** Where this code runs from: the jar the launcher named. */
+  private static String jarPath() {
+    try {
+      return Path.of(DaemonMain.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+    } catch (java.net.URISyntaxException | RuntimeException unknown) {
+      return "terraform-provider-pyvider.jar";
+    }
   }
 
   private static RunStarter.Run start(SessionRequest request, PrintStream stderr, Clock clock, EventLoopGroup loops,

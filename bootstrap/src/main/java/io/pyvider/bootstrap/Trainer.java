@@ -15,12 +15,21 @@ import io.pyvider.adapters.crypto.Crypto;
 import io.pyvider.application.port.out.CertificateIssuer;
 import io.pyvider.application.port.out.Environment;
 import io.pyvider.application.port.out.TlsIdentity;
+import io.pyvider.bootstrap.daemon.Daemon;
 import io.pyvider.domain.terraform.cty.CtyType;
 import io.pyvider.domain.terraform.cty.Value;
 import io.pyvider.domain.terraform.schema.Schema;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One run of the provider's start-up and request path, in-process and over real mutual TLS, so the JVM can record
@@ -28,6 +37,19 @@ import java.util.TreeMap;
  * never touches the user's key file.
  */
 final class Trainer {
+
+  /** Terraform's default {@code -parallelism}: how many calls a graph walk has in flight on one connection. */
+  static final int TERRAFORM_PARALLELISM = 10;
+  /** At most this many warm-up sessions, should the JIT never go quiet. */
+  static final int MAX_WARM_UP_SESSIONS = 40;
+  /** The JIT is quiet when compiling took less than this share of a warm-up session's time. */
+  static final double QUIET_COMPILE_SHARE = 0.1;
+  /** After each warm-up session, pauses of this length until the compilers' queue has run dry... */
+  static final long SETTLE_MILLIS = 250;
+  /** ...but no more of them than this. */
+  static final int MAX_SETTLE_PAUSES = 40;
+  /** How often a waiting warm-up asks again whether it may go on. */
+  static final long GATE_POLL_MILLIS = 250;
 
   private Trainer() {
   }
@@ -43,34 +65,64 @@ final class Trainer {
   }
 
   /**
-   * The daemon's warm-up, once at start: a few whole sessions (certificate, TLS, server) and many requests in each,
-   * so the compiler has compiled the hot paths before Terraform's next launches arrive.
+   * The daemon's warm-up, once at start: whole sessions (certificate, mutual TLS with a P-521 client certificate as
+   * Terraform makes, server) with {@link #TERRAFORM_PARALLELISM} callers in each, as Terraform's graph walk calls, until
+   * the JIT goes quiet: a session in which compiling took under {@link #QUIET_COMPILE_SHARE} of the session's time (or
+   * {@link #MAX_WARM_UP_SESSIONS}). After each session it waits for the compilers to work through what it queued. The optimising compiler needs tens of seconds of CPU for the request path;
+   * paid here, it is not paid inside Terraform's commands. Sequential calls would leave the paths of concurrent
+   * streams on one connection cold. Works only while {@code mayGoOn} says so (no session open): a session that
+   * arrives stops the callers at their next round, and the warm-up waits for the daemon to be quiet again.
    */
-  static void warmUp(HcLog log, int requestRounds) {
+  static void warmUp(HcLog log, int requestRounds, Daemon.WarmUpGate mayGoOn) throws InterruptedException {
     long started = System.nanoTime();
-    int longSessions = 2;
-    int handshakes = Math.max(2, requestRounds / 10);
+    CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+    boolean measurable = jit != null && jit.isCompilationTimeMonitoringSupported();
+    int sessions = 0;
+    boolean quiet = false;
     try {
-      for (int session = 0; session < longSessions; session++) {
-        exerciseSession(requestRounds, Crypto.terraformLikeIssuer(HostModule.systemClock()));
+      while (sessions < MAX_WARM_UP_SESSIONS && !quiet) {
+        while (!mayGoOn.open()) {
+          Thread.sleep(GATE_POLL_MILLIS);
+        }
+        long compiledBefore = measurable ? jit.getTotalCompilationTime() : 0;
+        long sessionStarted = System.nanoTime();
+        boolean whole = exerciseSession(requestRounds, Crypto.terraformLikeIssuer(HostModule.systemClock()),
+            TERRAFORM_PARALLELISM, mayGoOn);
+        sessions++;
+        long sessionMillis = (System.nanoTime() - sessionStarted) / 1_000_000;
+        long compiledMillis = measurable ? jit.getTotalCompilationTime() - compiledBefore : sessionMillis;
+        // The compilers work through a queue; more calls before it has run dry only queue more of the same work.
+        long settledMillis = settle(jit, measurable);
+        log.debug("warm-up session", "ms", String.valueOf(sessionMillis), "compiled_ms",
+            String.valueOf(compiledMillis), "settled_ms", String.valueOf(settledMillis));
+        quiet = whole && compiledMillis < QUIET_COMPILE_SHARE * sessionMillis;
       }
-      // Every Terraform launch is a new mutual-TLS handshake with a P-521 client certificate: warm that path too.
-      for (int session = 0; session < handshakes; session++) {
-        exerciseSession(1, Crypto.terraformLikeIssuer(HostModule.systemClock()));
+      log.info("daemon warmed up", "sessions", String.valueOf(sessions), "request_rounds",
+          String.valueOf(requestRounds), "jit_quiet", String.valueOf(quiet),
+          "ms", String.valueOf((System.nanoTime() - started) / 1_000_000));
+    } catch (InterruptedException | Daemon.WarmUpAbandoned stopped) {
+      throw stopped;
+    } catch (ExecutionException failed) {
+      if (failed.getCause() instanceof Daemon.WarmUpAbandoned abandoned) {
+        throw abandoned;
       }
-      log.info("daemon warmed up", "sessions", String.valueOf(longSessions + handshakes), "request_rounds",
-          String.valueOf(requestRounds), "ms", String.valueOf((System.nanoTime() - started) / 1_000_000));
+      log.warn("daemon warm-up failed", "error", failed.getCause().getClass().getName());
     } catch (Exception failed) {
       log.warn("daemon warm-up failed", "error", failed.getClass().getName());
     }
   }
 
   private static void exerciseSession(int rounds) throws Exception {
-    exerciseSession(rounds, null);
+    exerciseSession(rounds, null, 1, () -> true);
   }
 
-  /** One whole session over mutual TLS; {@code clients} issues the client certificate (null: the server's issuer). */
-  private static void exerciseSession(int rounds, CertificateIssuer clients) throws Exception {
+  /**
+   * One whole session over mutual TLS; {@code clients} issues the client certificate (null: the server's issuer);
+   * {@code callers} threads each make up to {@code rounds} rounds of calls on the one connection, each round only while
+   * {@code mayGoOn} says so. True when every round was made.
+   */
+  private static boolean exerciseSession(int rounds, CertificateIssuer clients, int callers,
+      Daemon.WarmUpGate mayGoOn) throws Exception {
     // A throwaway secret: training never touches the user's key file.
     Environment bootstrap = Environment.of(Map.of("PYVIDER_PRIVATE_STATE_SHARED_SECRET", "training-only-secret"));
     ProviderComponent component = ProviderComponent.create(bootstrap, HostModule.processWorkingDirectory(),
@@ -87,30 +139,76 @@ final class Trainer {
       String line = Handshake.line(6, "127.0.0.1", running.port(), server.certificate());
       try (PluginClient connection = PluginClient.connect(PluginClient.HandshakeLine.parse(line), client)) {
         connection.healthy();
-        for (int round = 0; round < rounds; round++) {
-          exercise(connection.provider(), component.providerService().schemas().resources());
+        String type = "pyvider_timed_token";
+        Schema schema = component.providerService().schemas().resources().get(type);
+        if (schema == null || !open(connection.provider(), type)) {
+          return false;
         }
+        AtomicBoolean whole = new AtomicBoolean(true);
+        ExecutorService pool = Executors.newFixedThreadPool(callers, work -> {
+          Thread thread = new Thread(work, "warm-up-caller");
+          thread.setDaemon(true);
+          return thread;
+        });
+        try {
+          List<Future<?>> calls = new ArrayList<>();
+          for (int caller = 0; caller < callers; caller++) {
+            calls.add(pool.submit(() -> {
+              for (int round = 0; round < rounds; round++) {
+                if (!mayGoOn.open()) {
+                  whole.set(false);
+                  return;
+                }
+                exercise(connection.provider(), type, schema);
+              }
+            }));
+          }
+          for (Future<?> call : calls) {
+            call.get();
+          }
+        } finally {
+          pool.shutdownNow();
+        }
+        connection.provider().stopProvider(Tfplugin6.StopProvider.Request.getDefaultInstance());
+        return whole.get();
       }
     } finally {
       running.stop();
     }
   }
 
-  private static void exercise(ProviderGrpc.ProviderBlockingStub provider, Map<String, Schema> resources) {
+  /**
+   * Waits until the compilers have been idle for most of a {@link #SETTLE_MILLIS} pause, or for
+   * {@link #MAX_SETTLE_PAUSES} pauses; returns how long it waited.
+   */
+  private static long settle(CompilationMXBean jit, boolean measurable) throws InterruptedException {
+    long started = System.nanoTime();
+    for (int pause = 0; pause < MAX_SETTLE_PAUSES; pause++) {
+      long before = measurable ? jit.getTotalCompilationTime() : 0;
+      Thread.sleep(SETTLE_MILLIS);
+      if (!measurable || jit.getTotalCompilationTime() - before < QUIET_COMPILE_SHARE * SETTLE_MILLIS) {
+        break;
+      }
+    }
+    return (System.nanoTime() - started) / 1_000_000;
+  }
+
+  /** A walk's opening calls, once per session: the schema (the schema walk) and the provider's configuration. */
+  private static boolean open(ProviderGrpc.ProviderBlockingStub provider, String type) {
     Tfplugin6.GetProviderSchema.Response schemas =
         provider.getProviderSchema(Tfplugin6.GetProviderSchema.Request.getDefaultInstance());
-    String type = "pyvider_timed_token";
-    Schema schema = resources.get(type);
-    if (!schemas.containsResourceSchemas(type) || schema == null) {
-      return;
-    }
+    provider.configureProvider(Tfplugin6.ConfigureProvider.Request.getDefaultInstance());
+    return schemas.containsResourceSchemas(type);
+  }
+
+  /** One resource's whole life as Terraform's walks call it: plan, apply, refresh, plan again, upgrade, destroy. */
+  private static void exercise(ProviderGrpc.ProviderBlockingStub provider, String type, Schema schema) {
     CtyType.ObjectOf objectType = schema.block().impliedType();
     Map<String, Value> attributes = new TreeMap<>(schema.block().emptyValue().attributes());
     attributes.put("name", Value.string("training"));
     Value config = Value.ObjectVal.of(attributes);
     Tfplugin6.DynamicValue wireConfig = DynamicValues.encode(config, objectType);
     Tfplugin6.DynamicValue none = DynamicValues.encode(Value.nullOf(objectType), objectType);
-    provider.configureProvider(Tfplugin6.ConfigureProvider.Request.getDefaultInstance());
     provider.validateResourceConfig(Tfplugin6.ValidateResourceConfig.Request.newBuilder().setTypeName(type)
         .setConfig(wireConfig).build());
     Tfplugin6.PlanResourceChange.Response plan = provider.planResourceChange(
@@ -128,6 +226,11 @@ final class Trainer {
     provider.upgradeResourceState(Tfplugin6.UpgradeResourceState.Request.newBuilder().setTypeName(type)
         .setVersion(schema.version()).setRawState(Tfplugin6.RawState.newBuilder()
             .setJson(com.google.protobuf.ByteString.copyFromUtf8("{\"name\":\"training\"}"))).build());
-    provider.stopProvider(Tfplugin6.StopProvider.Request.getDefaultInstance());
+    Tfplugin6.PlanResourceChange.Response destroy = provider.planResourceChange(
+        Tfplugin6.PlanResourceChange.Request.newBuilder().setTypeName(type).setPriorState(read.getNewState())
+            .setProposedNewState(none).setConfig(none).setPriorPrivate(read.getPrivate()).build());
+    provider.applyResourceChange(Tfplugin6.ApplyResourceChange.Request.newBuilder().setTypeName(type)
+        .setPriorState(read.getNewState()).setPlannedState(destroy.getPlannedState()).setConfig(none)
+        .setPlannedPrivate(destroy.getPlannedPrivate()).build());
   }
 }

@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The per-user provider daemon: a warm JVM that serves every launch of one build, one session per launcher
@@ -51,6 +52,7 @@ public final class Daemon {
   private final AtomicLong lastActivityNanos = new AtomicLong(System.nanoTime());
   private final AtomicBoolean stopping = new AtomicBoolean();
   private final AtomicBoolean warmedUp = new AtomicBoolean();
+  private final AtomicReference<String> warmUpState = new AtomicReference<>("none");
   private final AtomicLong shrunkAfter = new AtomicLong();
   private final CountDownLatch stopped = new CountDownLatch(1);
   private final AtomicInteger connections = new AtomicInteger();
@@ -59,7 +61,35 @@ public final class Daemon {
     thread.setDaemon(true);
     return thread;
   });
-  private Runnable warmUp = () -> { };
+  private WarmUp warmUp = mayGoOn -> "done";
+
+  /**
+   * The daemon's warm-up: exercises the request path so the JIT compiles it before Terraform's calls need it. It asks
+   * {@code mayGoOn} before each piece of work and waits (or stops) while that says no: a session is open.
+   */
+  @FunctionalInterface
+  public interface WarmUp {
+    /** Returns the state {@code daemon status} shows afterwards: "done", or "successor" once one took it over. */
+    String run(WarmUpGate mayGoOn) throws InterruptedException;
+  }
+
+  /** Whether the warm-up may do its next piece of work now. */
+  @FunctionalInterface
+  public interface WarmUpGate {
+    /** Throws {@link WarmUpAbandoned} when the warm-up has no reason to go on at all. */
+    boolean open();
+  }
+
+  /** The warm-up is pointless now (the daemon a successor was warming up to replace is gone). */
+  public static final class WarmUpAbandoned extends RuntimeException {
+    public WarmUpAbandoned(String why) {
+      super(why, null, false, false);
+    }
+  }
+
+  /** How long no session may have been open before the warm-up works: Terraform's launches of one command follow
+   * one another within tens of milliseconds, so a second of quiet means the command is over. */
+  static final Duration QUIET_BEFORE_WARMING = Duration.ofSeconds(1);
 
   private Daemon(Settings settings, RunStarter starter, HcLog log, DaemonAuth auth, ServerSocket listener) {
     this.settings = settings;
@@ -71,22 +101,58 @@ public final class Daemon {
 
   /** Binds 127.0.0.1 on a free port and publishes the auth and port files, in that order. */
   public static Daemon start(Settings settings, RunStarter starter, HcLog log) throws IOException {
+    Daemon daemon = new Daemon(settings, starter, log, DaemonAuth.generate(new SecureRandom()), bindLoopback());
+    daemon.settings.directory().writePrivate(DaemonDirectory.AUTH_FILE, daemon.auth.fileContent());
+    daemon.publish();
+    return daemon;
+  }
+
+  /**
+   * A daemon that is to take over from the one now serving {@code settings}' directory: binds, but publishes nothing
+   * until {@link #publish()}; answers with the running daemon's auth secret, so a launcher that read the auth file
+   * before the port file was replaced still proves either daemon. Fails when no daemon serves the directory.
+   */
+  public static Daemon startSuccessor(Settings settings, RunStarter starter, HcLog log) throws IOException {
+    String authFile = settings.directory().readPrivate(DaemonDirectory.AUTH_FILE)
+        .orElseThrow(() -> new IOException("no daemon to take over from: its auth file is gone"));
+    DaemonAuth auth;
+    try {
+      auth = DaemonAuth.parse(authFile);
+    } catch (IllegalArgumentException malformed) {
+      throw new IOException("the running daemon's auth file is malformed");
+    }
+    return new Daemon(settings, starter, log, auth, bindLoopback());
+  }
+
+  /** Writes the port file: from now on launchers come here. */
+  public void publish() throws IOException {
+    settings.directory().writePrivate(DaemonDirectory.PORT_FILE, listener.getLocalPort() + " " + pid + "\n");
+  }
+
+  private static ServerSocket bindLoopback() throws IOException {
     ServerSocket listener = new ServerSocket();
     listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
-    DaemonAuth auth = DaemonAuth.generate(new SecureRandom());
-    Daemon daemon = new Daemon(settings, starter, log, auth, listener);
-    settings.directory().writePrivate(DaemonDirectory.AUTH_FILE, auth.fileContent());
-    settings.directory().writePrivate(DaemonDirectory.PORT_FILE, listener.getLocalPort() + " " + daemon.pid + "\n");
-    return daemon;
+    return listener;
   }
 
   public int port() {
     return listener.getLocalPort();
   }
 
-  /** Runs once, on a low-priority thread, after the first session has its handshake line (or when none came). */
-  public void warmUpWith(Runnable exercise) {
+  /**
+   * Runs once, on its own thread, from the first session's handshake line (or 2 s after start when none came). It
+   * works only while no session is open (see {@link #warmUpMayGoOn}): compiling the request path takes the optimising
+   * compiler tens of seconds of CPU, which must not come out of a Terraform command's time.
+   */
+  public void warmUpWith(WarmUp exercise) {
     this.warmUp = exercise;
+    warmUpState.set("pending");
+  }
+
+  /** True when no session is open and none has been for {@link #QUIET_BEFORE_WARMING}; false once stopping. */
+  boolean warmUpMayGoOn() {
+    return !stopping.get() && open.get() == 0
+        && System.nanoTime() - lastActivityNanos.get() >= QUIET_BEFORE_WARMING.toNanos();
   }
 
   /** Accepts sessions until stopped (by {@code daemon stop}, the idle timeout or a signal); then cleans up. */
@@ -116,7 +182,7 @@ public final class Daemon {
   public void stop(String why) {
     if (stopping.compareAndSet(false, true)) {
       log.info("daemon stopping", "reason", why, "sessions_open", String.valueOf(open.get()));
-      settings.directory().removePortFileOf(pid);
+      settings.directory().removePortFileOf(listener.getLocalPort(), pid);
       try {
         listener.close();
       } catch (IOException alreadyClosed) {
@@ -161,7 +227,7 @@ public final class Daemon {
 
   private void cleanUp() {
     timer.shutdownNow();
-    settings.directory().removePortFileOf(pid);
+    settings.directory().removePortFileOf(listener.getLocalPort(), pid);
     try {
       // The auth file goes last: a launcher that still read the old port finds no secret to answer with.
       if (settings.directory().readPrivate(DaemonDirectory.PORT_FILE).isEmpty()) {
@@ -195,8 +261,9 @@ public final class Daemon {
         case "session" -> session(socket, socket.getInputStream(), out, wire.readSession());
         case "status" -> out.answer(status());
         case "stop" -> {
-          out.answer("{\"stopping\":true,\"sessions_open\":" + open.get() + "}");
+          // Stopped before the answer: whoever asked finds no listener once it has the answer.
           stop("daemon stop");
+          out.answer("{\"stopping\":true,\"sessions_open\":" + open.get() + "}");
         }
         default -> out.refuse("unknown request");
       }
@@ -293,9 +360,13 @@ public final class Daemon {
 
   private void startWarmUp() {
     Thread thread = new Thread(() -> {
+      warmUpState.compareAndSet("pending", "running");
       try {
-        warmUp.run();
+        warmUpState.compareAndSet("running", warmUp.run(this::warmUpMayGoOn));
+      } catch (InterruptedException stopped) {
+        warmUpState.compareAndSet("running", "stopped");
       } catch (RuntimeException | Error failed) {
+        warmUpState.compareAndSet("running", "failed");
         log.warn("warm-up failed", "error", failed.getClass().getName());
       }
     }, "daemon-warm-up");
@@ -308,7 +379,8 @@ public final class Daemon {
     long uptime = (System.nanoTime() - startedNanos) / 1_000_000_000L;
     return "{\"pid\":" + pid + ",\"port\":" + port() + ",\"uptime_s\":" + uptime + ",\"build_key\":\""
         + settings.buildKey() + "\",\"sessions_served\":" + served.get() + ",\"sessions_open\":" + open.get()
-        + ",\"max_sessions\":" + settings.maxSessions() + ",\"idle_timeout_s\":" + settings.idleTimeout().toSeconds()
+        + ",\"max_sessions\":" + settings.maxSessions() + ",\"warm_up\":\"" + warmUpState.get() + "\""
+        + ",\"idle_timeout_s\":" + settings.idleTimeout().toSeconds()
         + ",\"rss_kb\":" + residentKilobytes() + ",\"directory\":\"" + jsonPath(settings.directory().path()) + "\"}";
   }
 

@@ -23,16 +23,36 @@ public final class DaemonClient {
    * there. Fails when something answers that cannot prove it is the daemon.
    */
   public static Optional<String> request(DaemonDirectory directory, String verb) throws IOException {
+    Optional<Published> published = published(directory);
+    return published.isEmpty() ? Optional.empty() : request(directory, published.get().port(), verb);
+  }
+
+  /** The daemon the port file names now: its port and pid. */
+  public record Published(int port, long pid) {
+  }
+
+  /** What the port file says, if there is one; fails on a malformed one. */
+  public static Optional<Published> published(DaemonDirectory directory) throws IOException {
     Optional<String> portFile = directory.readPrivate(DaemonDirectory.PORT_FILE);
-    Optional<String> authFile = directory.readPrivate(DaemonDirectory.AUTH_FILE);
-    if (portFile.isEmpty() || authFile.isEmpty()) {
+    if (portFile.isEmpty()) {
       return Optional.empty();
     }
-    int port;
+    String[] fields = portFile.get().trim().split(" ");
     try {
-      port = Integer.parseInt(portFile.get().trim().split(" ")[0]);
+      return Optional.of(new Published(Integer.parseInt(fields[0]), Long.parseLong(fields[fields.length - 1])));
     } catch (NumberFormatException malformed) {
       throw new IOException("the daemon's port file is malformed");
+    }
+  }
+
+  /**
+   * As {@link #request(DaemonDirectory, String)}, to the daemon on {@code port} (one the port file no longer names, as
+   * a successor does to the daemon it takes over from); empty when nothing listens there.
+   */
+  public static Optional<String> request(DaemonDirectory directory, int port, String verb) throws IOException {
+    Optional<String> authFile = directory.readPrivate(DaemonDirectory.AUTH_FILE);
+    if (authFile.isEmpty()) {
+      return Optional.empty();
     }
     DaemonAuth auth;
     try {

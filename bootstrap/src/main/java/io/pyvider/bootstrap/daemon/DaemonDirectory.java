@@ -89,11 +89,14 @@ public final class DaemonDirectory {
     return Optional.of(Files.readString(file, StandardCharsets.US_ASCII));
   }
 
-  /** Removes our port file if it still names this process (a newer daemon may have replaced it). */
-  void removePortFileOf(long pid) {
+  /**
+   * Removes our port file if it still names this daemon, by port and process (a successor may have replaced it; in
+   * tests both live in one process).
+   */
+  void removePortFileOf(int port, long pid) {
     try {
       Optional<String> content = readPrivate(PORT_FILE);
-      if (content.isPresent() && content.get().trim().endsWith(" " + pid)) {
+      if (content.isPresent() && content.get().trim().equals(port + " " + pid)) {
         Files.deleteIfExists(path.resolve(PORT_FILE));
       }
     } catch (IOException unreadable) {

@@ -47,9 +47,11 @@ class DaemonDirectoryTest {
   void a_port_file_is_removed_only_by_the_daemon_it_names() throws IOException {
     DaemonDirectory checked = DaemonDirectory.checked(directory("rwx------"));
     checked.writePrivate("port", "40000 111\n");
-    checked.removePortFileOf(222);
+    checked.removePortFileOf(40000, 222);
     assertTrue(Files.exists(checked.path().resolve("port")), "a newer daemon's port file stays");
-    checked.removePortFileOf(111);
+    checked.removePortFileOf(40001, 111);
+    assertTrue(Files.exists(checked.path().resolve("port")), "so does one of a daemon on another port");
+    checked.removePortFileOf(40000, 111);
     assertTrue(Files.notExists(checked.path().resolve("port")));
   }
 

@@ -2,6 +2,7 @@ package io.pyvider.bootstrap.daemon;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pyvider.adapters.grpc.plugin.HcLog;
@@ -22,6 +23,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -43,11 +48,18 @@ class DaemonTest {
   }
 
   private DaemonDirectory start(RunStarter starter, int maxSessions) throws IOException {
+    return start(starter, maxSessions, null);
+  }
+
+  private DaemonDirectory start(RunStarter starter, int maxSessions, Daemon.WarmUp warmUp) throws IOException {
     Path dir = Files.createDirectory(parent.resolve("key"),
         PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
     DaemonDirectory directory = DaemonDirectory.checked(dir);
     daemon = Daemon.start(new Daemon.Settings(directory, "build-1", Duration.ofHours(1), maxSessions), starter,
         new HcLog(new PrintStream(log, true, StandardCharsets.UTF_8), HcLog.Level.DEBUG, "test", Instant::now));
+    if (warmUp != null) {
+      daemon.warmUpWith(warmUp);
+    }
     Thread serving = new Thread(daemon::serve, "test-daemon");
     serving.setDaemon(true);
     serving.start();
@@ -99,6 +111,78 @@ class DaemonTest {
     assertEquals(java.util.Optional.empty(), DaemonClient.request(directory, "status"));
   }
 
+  @Test
+  void the_warm_up_works_only_while_no_session_is_open() throws Exception {
+    BlockingQueue<Boolean> mayGoOnSeen = new LinkedBlockingQueue<>();
+    CountDownLatch finish = new CountDownLatch(1);
+    DaemonDirectory directory = start((request, stderr) -> blockedRun(), 4, mayGoOn -> {
+      mayGoOnSeen.add(mayGoOn.open()); // asked at the first session's handshake line, that session still open
+      while (!mayGoOn.open()) {
+        Thread.sleep(20);
+      }
+      mayGoOnSeen.add(true);
+      finish.await();
+      return "done";
+    });
+    long closedNanos;
+    try (Socket launcher = open(directory, "build-1")) {
+      assertTrue(nextRecord(reader(launcher)).startsWith("H "), "the session is served");
+      assertEquals(Boolean.FALSE, mayGoOnSeen.poll(10, TimeUnit.SECONDS), "no warm-up beside an open session");
+      assertEquals(null, mayGoOnSeen.poll(300, TimeUnit.MILLISECONDS), "nor while it stays open");
+      assertTrue(DaemonClient.request(directory, "status").orElseThrow().contains("\"warm_up\":\"running\""));
+      closedNanos = System.nanoTime();
+    }
+    assertEquals(Boolean.TRUE, mayGoOnSeen.poll(10, TimeUnit.SECONDS), "the warm-up goes on once the daemon is quiet");
+    assertTrue(System.nanoTime() - closedNanos >= Daemon.QUIET_BEFORE_WARMING.toNanos(),
+        "not before a quiet second: Terraform's next launch may be on its way");
+    finish.countDown();
+    String status = "";
+    for (int poll = 0; poll < 100 && !status.contains("\"warm_up\":\"done\""); poll++) {
+      Thread.sleep(50);
+      status = DaemonClient.request(directory, "status").orElseThrow();
+    }
+    assertTrue(status.contains("\"warm_up\":\"done\""), status);
+  }
+
+  @Test
+  void a_successor_proves_the_same_secret_takes_the_port_file_and_the_old_daemon_lets_its_session_finish()
+      throws Exception {
+    DaemonDirectory directory = start((request, stderr) -> blockedRun(), 4);
+    int oldPort = daemon.port();
+    Daemon successor = Daemon.startSuccessor(new Daemon.Settings(directory, "build-1", Duration.ofHours(1), 4),
+        (request, stderr) -> finishedRun("1|6|tcp|127.0.0.1:2|grpc|NEW"),
+        new HcLog(new PrintStream(log, true, StandardCharsets.UTF_8), HcLog.Level.DEBUG, "test", Instant::now));
+    Thread serving = new Thread(successor::serve, "test-successor");
+    serving.setDaemon(true);
+    serving.start();
+    try (Socket oldSession = open(directory, "build-1")) {
+      assertTrue(nextRecord(reader(oldSession)).startsWith("H 1|6|tcp|127.0.0.1:1|"), "served by the old daemon");
+      assertEquals(oldPort, DaemonClient.published(directory).orElseThrow().port(), "nothing published before");
+
+      successor.publish();
+      assertEquals(successor.port(), DaemonClient.published(directory).orElseThrow().port());
+      assertEquals(List.of("H 1|6|tcp|127.0.0.1:2|grpc|NEW", "X 0"), session(directory, "build-1", "A=1"),
+          "a launch that read the old auth file is served by the successor");
+      assertTrue(DaemonClient.request(directory, oldPort, "stop").orElseThrow().contains("\"sessions_open\":1"));
+      assertTrue(DaemonClient.request(directory, oldPort, "status").isEmpty(), "the old daemon accepts no more");
+    } // the old daemon's launcher goes away: its session ends, and the old daemon with it
+    daemon.stopAndAwait(Duration.ofSeconds(10));
+    assertEquals(successor.port(), DaemonClient.published(directory).orElseThrow().port(),
+        "the old daemon leaves the successor's port file alone");
+    assertTrue(Files.exists(directory.path().resolve("auth")), "and the auth file both share");
+    assertTrue(DaemonClient.request(directory, "status").orElseThrow().contains("\"sessions_served\":1"));
+    successor.stopAndAwait(Duration.ofSeconds(5));
+  }
+
+  @Test
+  void no_successor_without_a_daemon_to_take_over_from() throws Exception {
+    Path dir = Files.createDirectory(parent.resolve("empty"),
+        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+    assertThrows(IOException.class, () -> Daemon.startSuccessor(new Daemon.Settings(DaemonDirectory.checked(dir),
+        "build-1", Duration.ofHours(1), 4), (request, stderr) -> blockedRun(),
+        new HcLog(new PrintStream(log, true, StandardCharsets.UTF_8), HcLog.Level.DEBUG, "test", Instant::now)));
+  }
+
   private static RunStarter.Run finishedRun(String line) {
     return new RunStarter.Run() {
       @Override
@@ -123,7 +207,7 @@ class DaemonTest {
 
   /** A run that serves until its launcher goes away. */
   private static RunStarter.Run blockedRun() {
-    java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
+    CountDownLatch stopped = new CountDownLatch(1);
     return new RunStarter.Run() {
       @Override
       public String handshakeLine() {

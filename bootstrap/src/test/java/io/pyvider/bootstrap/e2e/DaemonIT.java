@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -236,6 +237,66 @@ class DaemonIT {
       assertTrue(again.connect().healthy(), again::stderrTail);
     }
     assertNotEquals(daemon, daemonPid());
+  }
+
+  @Test
+  void the_c1_daemon_hands_over_to_a_warmed_tiered_successor_once_quiet() throws Exception {
+    ProviderLaunch warming = launch().with("PYVIDER_DAEMON_WARM_UP", "1");
+    long first;
+    try (ProviderProcess launch = ProviderProcess.start(warming, "c1-daemon")) {
+      assertTrue(launch.connect().healthy(), launch::stderrTail);
+      first = daemonPid();
+    }
+    assertTrue(commandLine(first).contains("-XX:TieredStopAtLevel=1"), "the daemon a launch starts runs C1 only");
+    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+    while (daemonPid() == first && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+    }
+    long successor = daemonPid();
+    assertNotEquals(first, successor, "a successor took over the port file");
+    String successorCommand = commandLine(successor);
+    assertTrue(successorCommand.contains("--successor") && !successorCommand.contains("TieredStopAtLevel"),
+        "the successor runs the full tiered compiler: " + successorCommand);
+    ProcessHandle.of(first).ifPresent(old -> old.onExit().join());
+    try (ProviderProcess launch = ProviderProcess.start(warming, "served-by-successor")) {
+      assertTrue(launch.connect().healthy(), launch::stderrTail);
+      assertEquals(0, launch.process().descendants().count(), "a warm launch, no JVM of its own");
+    }
+    assertEquals(successor, daemonPid(), "the successor serves on and starts no successor of its own");
+    String log = Files.readString(keyDirectory().resolve("daemon.log"));
+    assertTrue(log.contains("took over from the C1 daemon"), log);
+  }
+
+  @Test
+  void a_successor_whose_daemon_is_stopped_while_it_warms_up_gives_up_and_leaves_nothing() throws Exception {
+    ProviderLaunch warming = launch().with("PYVIDER_DAEMON_WARM_UP", "50");
+    try (ProviderProcess launch = ProviderProcess.start(warming, "c1-daemon")) {
+      assertTrue(launch.connect().healthy(), launch::stderrTail);
+    }
+    long first = daemonPid();
+    Path log = keyDirectory().resolve("daemon.log");
+    assertTrue(eventually(() -> {
+      try {
+        return Files.readString(log).contains("successor started");
+      } catch (IOException unreadable) {
+        return false;
+      }
+    }), "the daemon starts its successor once quiet");
+    long successor = ProcessHandle.of(first).orElseThrow().children()
+        .filter(child -> child.info().commandLine().orElse("").contains("--successor")).findFirst()
+        .map(ProcessHandle::pid).orElseThrow();
+    PackagedProvider.stopDaemons(daemons); // the user's `daemon stop` while the successor warms up
+    ProcessHandle.of(successor).ifPresent(handle -> handle.onExit().orTimeout(60, TimeUnit.SECONDS).join());
+    assertFalse(ProcessHandle.of(successor).map(ProcessHandle::isAlive).orElse(false), "the successor gave up");
+    assertFalse(Files.exists(keyDirectory().resolve("port")), "and published nothing");
+    String said = Files.readString(log);
+    // Stopped before the successor looked, or while it warmed up: either way it gives up.
+    assertTrue(said.contains("no daemon to take over from") || said.contains("not taking over"), said);
+  }
+
+  private static String commandLine(long pid) throws IOException {
+    return new String(Files.readAllBytes(Path.of("/proc/" + pid + "/cmdline")), StandardCharsets.UTF_8)
+        .replace('\0', ' ');
   }
 
   @Test
