@@ -7,6 +7,7 @@ a daemon that does not start or stop, a failed conformance check), 2 = usage.
 """
 import argparse
 import glob
+import json
 import os
 import re
 import select
@@ -329,6 +330,15 @@ class Daemons:
                     log(f"cleanup: {failed}")
 
 
+def warm_up_state(binary, env):
+    """The daemon's own word on its JIT warm-up (daemon status --json): pending, running, done, none, ..."""
+    try:
+        out = subprocess.run([binary, "daemon", "status", "--json"], env=env, capture_output=True, timeout=30).stdout
+        return json.loads(out).get("warm_up")
+    except (subprocess.SubprocessError, ValueError, AttributeError):
+        return None
+
+
 def daemon_log_problems(base):
     """warn/error lines of the daemons' logs (hclog JSON), counted and the first few kept."""
     lines = []
@@ -360,6 +370,13 @@ def daemon_snapshot(pid):
 # ---------------------------------------------------------------------------------------------------------------
 # conformance harness (../shared/conformance/run.sh, optional)
 
+PERCALL = [
+    ("plan_throughput", "plan throughput", "tokens/s", 0),
+    ("apply_throughput", "apply throughput", "tokens/s", 0),
+    ("many_PlanResourceChange_p50_ms", "PlanResourceChange p50", "ms", 2),
+    ("many_ApplyResourceChange_p50_ms", "ApplyResourceChange p50", "ms", 2),
+    ("many_ReadResource_p50_ms", "ReadResource p50", "ms", 2),
+]
 WANTED = [
     ("handshake_ms_median", "exec -> healthy, median of 5 (go-plugin client)", "ms", 1),
     ("handshake_ms", "exec -> healthy, first launch", "ms", 1),
@@ -378,8 +395,8 @@ WANTED = [
 ]
 
 
-def run_conformance(run_sh, provider, env, scratch, label, registry):
-    argv = [run_sh, provider, "--scenario", "handshake", "--scenario", "timed_token_many"]
+def run_conformance(run_sh, provider, env, scratch, label, registry, scenarios=("handshake", "timed_token_many")):
+    argv = [run_sh, provider] + [a for scenario in scenarios for a in ("--scenario", scenario)]
     err_path = os.path.join(scratch, f"conformance-{label}.stderr")
     log(f"conformance ({label}): {' '.join(shlex.quote(a) for a in argv)}")
     started = time.perf_counter()
@@ -439,8 +456,12 @@ def parse_args(argv):
     parser.add_argument("--idle-check", action="store_true",
                         help="check that a daemon started with PYVIDER_DAEMON_IDLE=5s is gone ~8 s after its session")
     parser.add_argument("--reps", type=int, default=3, help="launches that start the daemon (default 3)")
-    parser.add_argument("--warmup", type=float, default=10.0,
-                        help="seconds after the daemon's first launch before warm launches are timed (default 10)")
+    parser.add_argument("--warmup", type=float, default=120.0,
+                        help="at most this many seconds for the daemon's JIT warm-up to finish (its status says "
+                             "warm_up done) before warm launches are timed (default 120)")
+    parser.add_argument("--percall-rounds", type=int, default=5,
+                        help="rounds of timed_token_many through the warm daemon, each followed by one of the Go "
+                             "provider's, for the per-call medians (default 5; 0: none)")
     parser.add_argument("--no-conformance", action="store_true", help="skip ../shared/conformance/run.sh")
     parser.add_argument("--keep", action="store_true",
                         help="keep the scratch directory (daemon logs, conformance stderr) and print its path")
@@ -562,11 +583,21 @@ def bench(args, scratch, registry, results, daemons):
     phase_done("daemon starts")
     daemon_pid = reps[-1]["pid"]
 
-    # warm launches through the running, warmed daemon
-    pause = args.warmup - (time.monotonic() - first_line_at)
-    if pause > 1:
-        log(f"waiting {pause:.1f} s for the daemon's warm-up")
-        time.sleep(pause - 1)
+    # warm launches through the running daemon, once its JIT warm-up (which works only while no session is open) is over
+    log(f"waiting up to {args.warmup:.0f} s for the daemon's warm-up")
+    state = None
+    while time.monotonic() - first_line_at < args.warmup:
+        state = warm_up_state(args.binary, env_on)
+        if state not in ("pending", "running", "successor"):
+            break
+        time.sleep(0.5)
+    # The C1 daemon that served the first launch hands over to a successor with the full tiered compiler.
+    successor = daemons.running()
+    results["warm_up"] = {"state": state, "s": time.monotonic() - first_line_at,
+                          "successor": successor if successor and successor != daemon_pid else None}
+    daemon_pid = successor or daemon_pid
+    log(f"warm-up: {state} {results['warm_up']['s']:.1f} s after the daemon's first launch"
+        + (f"; daemon {results['warm_up']['successor']} took over" if results['warm_up']['successor'] else ""))
     cpu_before = cpu_ms(daemon_pid)
     time.sleep(1)
     results["daemon_idle"] = daemon_snapshot(daemon_pid)
@@ -609,6 +640,20 @@ def bench(args, scratch, registry, results, daemons):
         result["daemon_same"] = daemons.running() == daemon_pid
         results["conf_daemon"] = result
         phase_done("conformance, daemon")
+    ref = args.refprovider or (args.refprovider_default if os.access(args.refprovider_default, os.X_OK) else None)
+    if conformance and ref and args.percall_rounds > 0:
+        env_go = dict(base, REFPROVIDER_PRIVATE_STATE_SECRET=os.environ.get("REFPROVIDER_PRIVATE_STATE_SECRET",
+                                                                              "bench-startup-secret"))
+        rounds = []
+        for n_round in range(args.percall_rounds):
+            ours = run_conformance(run_sh, args.binary, env_harness, scratch, f"percall-daemon-{n_round}", registry,
+                                   ["timed_token_many"])
+            go = run_conformance(run_sh, ref, env_go, scratch, f"percall-go-{n_round}", registry,
+                                 ["timed_token_many"])
+            rounds.append({"daemon": ours["metrics"], "go": go["metrics"]})
+        results["percall"] = rounds
+        results["percall_daemon_same"] = daemons.running() == daemon_pid
+        phase_done("per-call rounds")
     results["daemon_stop_mode"] = archive_mode(daemon_pid)
     results["daemon_log"] = daemon_log_problems(daemons.base)
     results["daemon_stop_ms"] = daemons.stop(daemon_pid)
@@ -746,7 +791,8 @@ def report(args, results, command):
             return (f"  {label:<44}"[:46] + f"VmRSS {fmt(mb(d['rss_kb']), 1):>6} MB  VmHWM {fmt(mb(d['hwm_kb']), 1):>6} MB"
                     f"  threads {d['threads']}  fds {d['fds']}  CPU total {fmt(d['cpu_ms'] / 1000 if d['cpu_ms'] is not None else None, 1)} s")
         w("daemon memory")
-        w(snap(f"idle, {args.warmup:.0f} s after its first launch", results["daemon_idle"]))
+        wu = results.get("warm_up") or {}
+        w(snap(f"idle, warm-up {wu.get('state')} at {fmt(wu.get('s'), 0)} s", results["daemon_idle"]))
         if "concurrent" in results:
             c = results["concurrent"]
             w(snap(f"with {CONCURRENT} concurrent sessions open", c["daemon"]))
@@ -808,6 +854,20 @@ def report(args, results, command):
         w(f"conformance harness: skipped ({results['conformance_skipped']})")
         w("")
 
+    if results.get("percall"):
+        rounds = results["percall"]
+        w(f"per-call figures, timed_token_many through the warm daemon alternating with the Go provider "
+          f"({len(rounds)} rounds each; medians)" + ("" if results.get("percall_daemon_same", True)
+                                                     else "; the DAEMON CHANGED during the rounds"))
+        for metric, label, unit, digits in PERCALL:
+            ours = [r["daemon"].get(metric) for r in rounds if r["daemon"].get(metric) is not None]
+            go = [r["go"].get(metric) for r in rounds if r["go"].get(metric) is not None]
+            if ours and go:
+                w(f"  {label:<32} daemon {fmt(statistics.median(ours), digits):>8}  Go {fmt(statistics.median(go), digits):>8}"
+                  f"  ratio {ratio(statistics.median(ours), statistics.median(go))}   (daemon rounds: "
+                  + ", ".join(fmt(v, digits) for v in ours) + ")")
+        w("")
+
     # Markdown for the README
     w("```markdown")
     w(f"<!-- {command} -->")
@@ -865,6 +925,17 @@ def report(args, results, command):
             w(f"¹ daemon mode: tfdrive measures the launcher's process tree (bash); the daemon itself used "
               f"{fmt(r['daemon_cpu_ms'], 0)} ms CPU over the whole run (both scenarios) and had "
               f"{fmt(mb(r['daemon_rss_kb']), 1)} MB VmRSS after it.")
+    if results.get("percall"):
+        rounds = results["percall"]
+        w("")
+        w(f"| timed_token_many, warm daemon vs Go, alternating ({len(rounds)} rounds, medians) | daemon | Go | daemon ÷ Go |")
+        w("|---|---:|---:|---:|")
+        for metric, label, unit, digits in PERCALL:
+            ours = [r["daemon"].get(metric) for r in rounds if r["daemon"].get(metric) is not None]
+            go = [r["go"].get(metric) for r in rounds if r["go"].get(metric) is not None]
+            if ours and go:
+                w(f"| {label} ({unit}) | {fmt(statistics.median(ours), digits)} | {fmt(statistics.median(go), digits)}"
+                  f" | {ratio(statistics.median(ours), statistics.median(go))} |")
     w("```")
     print("\n".join(out), flush=True)
 

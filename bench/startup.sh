@@ -7,13 +7,16 @@
 # Figures are reported, never judged: the exit status is non-zero only when something is broken.
 #
 # Usage: bench/startup.sh [binary] [launches=20] [refprovider] [--idle-check] [--reps N] [--warmup S] [--keep]
-#        [--no-conformance]
+#        [--no-conformance] [--percall-rounds N]
 #   binary       default: bootstrap/target/dist/terraform-provider-pyvider
 #   refprovider  default: $BUILD/bin/refprovider (BUILD defaults to ${TMPDIR:-/tmp}/tfdrive-build), if present
 #   --idle-check also start a daemon with PYVIDER_DAEMON_IDLE=5s and check that it has exited ~8 s after its session
 #   --reps N     launches that start the daemon (it is stopped between them), default 3; the very first start,
 #                before the daemon's class-data archive exists, is reported apart
-#   --warmup S   seconds after the daemon's first launch before warm launches are timed, default 10
+#   --warmup S   at most S seconds (default 120) for the daemon's JIT warm-up, which works only while no session is
+#                open, to finish (daemon status: warm_up done) before warm launches are timed
+#   --percall-rounds N  rounds of timed_token_many through the warm daemon, each followed by one of the Go
+#                provider's, reported as medians and ratios (default 5; 0: none)
 #   --keep       keep the scratch directory (daemon logs, conformance stderr) for inspection
 # Needs python3 and openssl (for a P-521 client certificate like Terraform's). Daemons and archives go to a private
 # temporary directory, removed at the end.
