@@ -53,6 +53,7 @@ public final class Daemon {
   private final AtomicBoolean stopping = new AtomicBoolean();
   private final AtomicBoolean warmedUp = new AtomicBoolean();
   private final AtomicReference<String> warmUpState = new AtomicReference<>("none");
+  private volatile boolean published;
   private final AtomicLong shrunkAfter = new AtomicLong();
   private final CountDownLatch stopped = new CountDownLatch(1);
   private final AtomicInteger connections = new AtomicInteger();
@@ -124,9 +125,11 @@ public final class Daemon {
     return new Daemon(settings, starter, log, auth, bindLoopback());
   }
 
-  /** Writes the port file: from now on launchers come here. */
+  /** Writes the port file: from now on launchers come here, and the idle timeout counts from now. */
   public void publish() throws IOException {
     settings.directory().writePrivate(DaemonDirectory.PORT_FILE, listener.getLocalPort() + " " + pid + "\n");
+    lastActivityNanos.set(System.nanoTime());
+    published = true;
   }
 
   private static ServerSocket bindLoopback() throws IOException {
@@ -202,6 +205,9 @@ public final class Daemon {
   }
 
   private void stopIfIdle() {
+    if (!published) {
+      return; // a successor still warming up: its warm-up ends it if the daemon it would replace goes away
+    }
     long quietNanos = System.nanoTime() - lastActivityNanos.get();
     if (open.get() == 0 && quietNanos >= settings.idleTimeout().toNanos()) {
       stop("idle for " + settings.idleTimeout().toSeconds() + " s");

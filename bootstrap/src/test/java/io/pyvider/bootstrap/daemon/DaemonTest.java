@@ -175,6 +175,22 @@ class DaemonTest {
   }
 
   @Test
+  void a_successor_does_not_idle_out_before_it_takes_over_and_does_after() throws Exception {
+    DaemonDirectory directory = start((request, stderr) -> blockedRun(), 4);
+    Daemon successor = Daemon.startSuccessor(new Daemon.Settings(directory, "build-1", Duration.ofMillis(300), 4),
+        (request, stderr) -> blockedRun(),
+        new HcLog(new PrintStream(log, true, StandardCharsets.UTF_8), HcLog.Level.DEBUG, "test", Instant::now));
+    Thread serving = new Thread(successor::serve, "test-successor");
+    serving.setDaemon(true);
+    serving.start();
+    serving.join(1500);
+    assertTrue(serving.isAlive(), "a successor warming up outlives its idle timeout: it has served no one yet");
+    successor.publish();
+    serving.join(10_000);
+    assertFalse(serving.isAlive(), "once it has taken over, the idle timeout applies");
+  }
+
+  @Test
   void no_successor_without_a_daemon_to_take_over_from() throws Exception {
     Path dir = Files.createDirectory(parent.resolve("empty"),
         PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
