@@ -171,14 +171,19 @@ final class DaemonMain {
         throw new Daemon.WarmUpAbandoned("the port file no longer names the daemon to take over");
       }
       daemon.publish();
-      DaemonClient.request(directory, replaced.port(), "stop");
-      log.info("took over from the C1 daemon", "replaced_pid", String.valueOf(replaced.pid()));
-      return "done";
     } catch (Daemon.WarmUpAbandoned | IOException gone) {
       log.info("not taking over", "reason", String.valueOf(gone.getMessage()));
       daemon.stop("nothing to take over");
       return "abandoned";
     }
+    // Published: this daemon serves from now on, whatever the old one answers.
+    try {
+      DaemonClient.request(directory, replaced.port(), "stop");
+    } catch (IOException unconfirmed) {
+      log.warn("the replaced daemon did not confirm its stop", "reason", String.valueOf(unconfirmed.getMessage()));
+    }
+    log.info("took over from the C1 daemon", "replaced_pid", String.valueOf(replaced.pid()));
+    return "done";
   }
 
   /** Where this code runs from: the jar the launcher named. */

@@ -267,9 +267,9 @@ public final class Daemon {
         case "session" -> session(socket, socket.getInputStream(), out, wire.readSession());
         case "status" -> out.answer(status());
         case "stop" -> {
-          // Stopped before the answer: whoever asked finds no listener once it has the answer.
-          stop("daemon stop");
+          // The answer first: once stopped, a daemon with no session open may exit before this thread writes.
           out.answer("{\"stopping\":true,\"sessions_open\":" + open.get() + "}");
+          stop("daemon stop");
         }
         default -> out.refuse("unknown request");
       }

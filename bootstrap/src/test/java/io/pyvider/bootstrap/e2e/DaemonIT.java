@@ -260,6 +260,7 @@ class DaemonIT {
     ProcessHandle.of(first).ifPresent(old -> old.onExit().join());
     try (ProviderProcess launch = ProviderProcess.start(warming, "served-by-successor")) {
       assertTrue(launch.connect().healthy(), launch::stderrTail);
+      assertTrue(launch.process().info().command().orElse("").endsWith("bash"), "served through a daemon");
       assertEquals(0, launch.process().descendants().count(), "a warm launch, no JVM of its own");
     }
     assertEquals(successor, daemonPid(), "the successor serves on and starts no successor of its own");
